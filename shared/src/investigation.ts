@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AlertSource, Severity } from './alert.ts';
+import { Scope } from './scope.ts';
+
+export const InvestigationStatus = z.enum(['queued', 'running', 'completed', 'failed']);
+export type InvestigationStatus = z.infer<typeof InvestigationStatus>;
+
+export const Confidence = z.enum(['low', 'medium', 'high']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const InvestigationTrigger = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('alert'), alertId: z.string(), fingerprint: z.string(), source: AlertSource }),
+  z.object({ type: z.literal('manual'), requestedBy: z.string().max(200).optional() }),
+]);
+export type InvestigationTrigger = z.infer<typeof InvestigationTrigger>;
+
+export const EvidenceRef = z.object({
+  id: z.string(),
+  title: z.string(),
+  excerpt: z.string(),
+});
+export type EvidenceRef = z.infer<typeof EvidenceRef>;
+
+export const NextStep = z.object({
+  description: z.string(),
+  /** A command for a human to run; OpsWorker never runs it. */
+  command: z.string().optional(),
+});
+export type NextStep = z.infer<typeof NextStep>;
+
+export const Report = z.object({
+  summary: z.string(),
+  rootCause: z.object({
+    category: z.string(),
+    statement: z.string(),
+    resource: z.string().optional(),
+  }),
+  confidence: Confidence,
+  evidence: z.array(EvidenceRef),
+  nextSteps: z.array(NextStep),
+  contributingFactors: z.array(z.string()).default([]),
+  impact: z.string().optional(),
+  links: z.array(z.object({ title: z.string(), url: z.string() })).default([]),
+});
+export type Report = z.infer<typeof Report>;
+
+export const Investigation = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  status: InvestigationStatus,
+  title: z.string(),
+  severity: Severity,
+  scope: Scope,
+  trigger: InvestigationTrigger,
+  question: z.string().max(2000).optional(),
+  alertIds: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().optional(),
+  completedAt: z.iso.datetime().optional(),
+  /** Set when every alert grouped into this investigation has resolved. */
+  resolvedAt: z.iso.datetime().optional(),
+  report: Report.optional(),
+  outcome: z.enum(['root_cause_found', 'no_problem_found', 'inconclusive', 'failed']).optional(),
+  error: z.string().optional(),
+  /** Ingest sequence that created it, when an alert did: makes replays after a crash idempotent. */
+  receipt: z.number().int().nonnegative().optional(),
+});
+export type Investigation = z.infer<typeof Investigation>;
+
+/** What a user sends to start an investigation by hand. */
+export const ManualInvestigationInput = z.object({
+  scope: Scope.refine((s) => Boolean(s.kind && s.name), {
+    message: 'needs at least kind and name',
+  }),
+  question: z.string().min(1).max(2000).optional(),
+  title: z.string().min(1).max(500).optional(),
+  severity: Severity.default('warning'),
+  requestedBy: z.string().max(200).optional(),
+});
+export type ManualInvestigationInput = z.infer<typeof ManualInvestigationInput>;
+
+export const TimelineEventType = z.enum([
+  'created',
+  'alert_attached',
+  'started',
+  'step',
+  'evidence',
+  'finding',
+  'report',
+  'completed',
+  'failed',
+  'resolved',
+  'message',
+  'feedback',
+]);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+/** One step of an investigation; `seq` orders events within it and is the SSE event id. */
+export const TimelineEvent = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  investigationId: z.string(),
+  seq: z.number().int().positive(),
+  at: z.iso.datetime(),
+  type: TimelineEventType,
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { ValidationError } from './errors.ts';
+
+/**
+ * Parses with a schema and turns the first issue into a ValidationError that names the field,
+ * e.g. `alerts.0.labels: expected record`. Never `JSON.parse(x) as T`: always through here.
+ */
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what = 'input'): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const detail = issue ? issue.message : 'is invalid';
+  throw new ValidationError(field ? `${what}: ${field}: ${detail}` : `${what}: ${detail}`, { field });
+}
