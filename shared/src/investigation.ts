@@ -9,7 +9,14 @@ export const Confidence = z.enum(['low', 'medium', 'high']);
 export type Confidence = z.infer<typeof Confidence>;
 
 export const InvestigationTrigger = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('alert'), alertId: z.string(), fingerprint: z.string(), source: AlertSource }),
+  z.object({
+    type: z.literal('alert'),
+    alertId: z.string(),
+    fingerprint: z.string(),
+    source: AlertSource,
+    /** The rule that decided to investigate (its cooldown counts from here). */
+    ruleId: z.string().optional(),
+  }),
   z.object({ type: z.literal('manual'), requestedBy: z.string().max(200).optional() }),
 ]);
 export type InvestigationTrigger = z.infer<typeof InvestigationTrigger>;
@@ -54,6 +61,8 @@ export const Investigation = z.object({
   trigger: InvestigationTrigger,
   question: z.string().max(2000).optional(),
   alertIds: z.array(z.string()),
+  /** Alerts with the same group key attach to this investigation while it is open. */
+  groupKey: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   startedAt: z.iso.datetime().optional(),

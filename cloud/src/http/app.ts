@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import type { EventBus } from '../events/event-bus.ts';
+import type { AlertPipeline } from '../ingest/alert-pipeline.ts';
+import type { InvestigationService } from '../investigations/investigation-service.ts';
+import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import type { SnsOptions } from '../normalize/types.ts';
+import type { RuleBook } from '../org-rules/rule-book.ts';
+import type { TokenAuthenticator } from '../orgs/token-authenticator.ts';
+import type { Store } from '../store/store.ts';
+import type { AppEnv } from './app-env.ts';
+import { requireToken } from './auth.ts';
+import { errorResponse } from './error-response.ts';
+import { HttpError } from './http-error.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { investigationRoutes } from './routes/investigations.ts';
+import { operationsRoutes } from './routes/operations.ts';
+import { orgEventRoutes } from './routes/org-events.ts';
+import { ruleRoutes } from './routes/rules.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
+
+export interface HttpAppDeps {
+  authenticator: TokenAuthenticator;
+  pipeline: AlertPipeline;
+  store: Store;
+  rules: RuleBook;
+  investigations: InvestigationService;
+  bus: EventBus;
+  metrics: OpsWorkerMetrics;
+  sns: SnsOptions & { fetch: typeof fetch };
+  version: string;
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * The HTTP application: webhooks, the REST API, live events, health and metrics. It is a
+ * plain fetch handler, so the local server and the cloud's Lambda entry point serve the same app.
+ */
+export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.route('/', operationsRoutes(deps));
+  app.route('/webhooks', webhookRoutes(deps));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', requireToken(deps.authenticator, 'api'));
+  api.route('/alerts', alertRoutes(deps));
+  api.route('/investigations', investigationRoutes(deps));
+  api.route('/rules', ruleRoutes(deps));
+  api.route('/events', orgEventRoutes(deps));
+  app.route('/api', api);
+
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      new HttpError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`),
+      deps.log,
+    ),
+  );
+  app.onError((error, c) => errorResponse(c, error, deps.log));
+  return app;
+}

@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NormalizedAlert } from '@opsworker/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EventBus } from '../events/event-bus.ts';
+import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import { RuleBook } from '../org-rules/rule-book.ts';
+import { createOrganization } from '../orgs/organizations.ts';
+import { InProcessQueue } from '../queue/in-process-queue.ts';
+import type { InvestigationJob } from '../queue/queue.ts';
+import { FileBlobStore } from '../store/local/file-blob-store.ts';
+import { LocalStore } from '../store/local/local-store.ts';
+import { AlertPipeline } from './alert-pipeline.ts';
+import { BatchApplier } from './batch-applier.ts';
+import { IngestJournal } from './ingest-journal.ts';
+
+function alert(overrides: Partial<NormalizedAlert> & { fingerprint: string }): NormalizedAlert {
+  return {
+    source: 'alertmanager',
+    status: 'firing',
+    severity: 'warning',
+    title: 'KubePodCrashLooping',
+    description: '',
+    labels: { alertname: 'KubePodCrashLooping', severity: 'warning' },
+    annotations: {},
+    startsAt: '2026-11-24T05:00:00Z',
+    links: [],
+    scope: { cluster: 'prod', namespace: 'shop', kind: 'pods', name: 'checkout-7d9f8b6c5d-x2x9k' },
+    ...overrides,
+  };
+}
+
+describe('AlertPipeline', () => {
+  let dir: string;
+  let store: LocalStore;
+  let queue: InProcessQueue<InvestigationJob>;
+  let pipeline: AlertPipeline;
+
+  function build(): AlertPipeline {
+    store = new LocalStore(dir);
+    queue = new InProcessQueue<InvestigationJob>();
+    return new AlertPipeline({
+      store,
+      blobs: new FileBlobStore(dir),
+      journal: new IngestJournal(join(dir, 'journal')),
+      rules: new RuleBook(store),
+      queue,
+      bus: new EventBus(),
+      metrics: createOpsWorkerMetrics(),
+      groupWindowMs: 30 * 60_000,
+    });
+  }
+
+  async function send(...alerts: NormalizedAlert[]) {
+    const receipt = pipeline.accept('default', 'alertmanager', alerts);
+    await pipeline.idle();
+    return receipt;
+  }
+
+  const investigations = async () => (await store.listInvestigations('default', { limit: 500 })).items;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
+    pipeline = build();
+    await createOrganization({ store, rules: new RuleBook(store) }, { id: 'default' });
+    pipeline.start();
+  });
+  afterEach(async () => {
+    await pipeline.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens one queued investigation for a firing warning and puts it on the queue', async () => {
+    await send(alert({ fingerprint: 'a' }));
+    const [investigation] = await investigations();
+    expect(investigation).toMatchObject({
+      status: 'queued',
+      title: 'KubePodCrashLooping',
+      severity: 'warning',
+    });
+    expect(queue.size).toBe(1);
+    const timeline = await store.listTimeline('default', investigation!.id);
+    expect(timeline.map((event) => event.type)).toEqual(['created']);
+  });
+
+  describe('when the same alert keeps firing', () => {
+    it('counts it on the stored alert and opens nothing new', async () => {
+      await send(alert({ fingerprint: 'a' }));
+      await send(alert({ fingerprint: 'a' }));
+      await send(alert({ fingerprint: 'a', description: 'newer text' }));
+      const stored = await store.getAlertByFingerprint('default', 'a');
+      expect(stored).toMatchObject({ receivedCount: 3, description: 'newer text', status: 'firing' });
+      expect(await investigations()).toHaveLength(1);
+    });
+  });
+
+  describe('when a storm hits one deployment', () => {
+    it('groups every alert about its pods and the deployment into one investigation', async () => {
+      const pods = Array.from({ length: 50 }, (_, n) =>
+        alert({
+          fingerprint: `pod-${n}`,
+          scope: {
+            cluster: 'prod',
+            namespace: 'shop',
+            kind: 'pods',
+            name: `checkout-7d9f8b6c5d-p${String(n).padStart(4, '0')}`,
+          },
+        }),
+      );
+      const deployment = alert({
+        fingerprint: 'dep',
+        title: 'KubeDeploymentReplicasMismatch',
+        scope: { cluster: 'prod', namespace: 'shop', kind: 'deployments', name: 'checkout' },
+      });
+      await Promise.all([send(...pods.slice(0, 25)), send(deployment), send(...pods.slice(25))]);
+      const all = await investigations();
+      expect(all).toHaveLength(1);
+      expect(new Set(all[0]!.alertIds).size).toBe(51);
+      const timeline = await store.listTimeline('default', all[0]!.id);
+      expect(timeline.filter((event) => event.type === 'alert_attached')).toHaveLength(50);
+      expect(timeline.map((event) => event.seq)).toEqual(timeline.map((_, i) => i + 1));
+    });
+
+    it('keeps a different workload in its own investigation', async () => {
+      await send(
+        alert({ fingerprint: 'a' }),
+        alert({
+          fingerprint: 'b',
+          scope: { namespace: 'shop', kind: 'pods', name: 'payments-5c8d7f9b6a-abcde' },
+        }),
+      );
+      expect(await investigations()).toHaveLength(2);
+    });
+  });
+
+  describe('when alerts resolve', () => {
+    it('resolves the investigation once its last alert resolves', async () => {
+      await send(
+        alert({ fingerprint: 'a' }),
+        alert({
+          fingerprint: 'b',
+          scope: { namespace: 'shop', kind: 'deployments', name: 'checkout', cluster: 'prod' },
+        }),
+      );
+      await send(alert({ fingerprint: 'a', status: 'resolved', endsAt: '2026-11-24T05:20:00Z' }));
+      let [investigation] = await investigations();
+      expect(investigation!.resolvedAt).toBeUndefined();
+      await send(alert({ fingerprint: 'b', status: 'resolved', endsAt: '2026-11-24T05:25:00Z' }));
+      [investigation] = await investigations();
+      expect(investigation!.resolvedAt).toBe('2026-11-24T05:25:00Z');
+      expect((await store.getAlertByFingerprint('default', 'a'))!.status).toBe('resolved');
+      const types = (await store.listTimeline('default', investigation!.id)).map((event) => event.type);
+      expect(types).toEqual(['created', 'alert_attached', 'resolved', 'resolved', 'resolved']);
+    });
+
+    it('opens a new investigation when a resolved alert fires again later', async () => {
+      await send(alert({ fingerprint: 'a' }));
+      await send(alert({ fingerprint: 'a', status: 'resolved' }));
+      await send(alert({ fingerprint: 'a' }));
+      expect(await investigations()).toHaveLength(1);
+      // Within the cooldown: the rule notifies instead of opening a second investigation.
+      const decisions = await store.listDecisions('default', { limit: 10 });
+      expect(decisions[0]!.action).toBe('notify');
+      expect(decisions[0]!.reason).toMatch(/cooldown/);
+    });
+  });
+
+  it.each([
+    ['Watchdog', 'none', 'ignore'],
+    ['CPUThrottlingHigh', 'info', 'notify'],
+    ['KubeNodeNotReady', 'warning', 'investigate'],
+  ] as const)('decides %s (severity %s) with the default rules: %s', async (alertname, severity, action) => {
+    await send(
+      alert({
+        fingerprint: alertname,
+        title: alertname,
+        severity: severity === 'none' ? 'info' : severity,
+        labels: { alertname, severity },
+        scope: {},
+      }),
+    );
+    const stored = await store.getAlertByFingerprint('default', alertname);
+    const [decision] = await store.listDecisions('default', { alertId: stored!.id, limit: 1 });
+    expect(decision!.action).toBe(action);
+    expect(decision!.reason).not.toBe('');
+  });
+
+  describe('after a crash between accepting and applying', () => {
+    it('applies what the journal accepted when it starts again', async () => {
+      await pipeline.stop();
+      // As if the process died right after answering 202: the entry is only in the journal.
+      const journal = new IngestJournal(join(dir, 'journal'));
+      journal.open();
+      journal.append({
+        orgId: 'default',
+        source: 'alertmanager',
+        receivedAt: new Date().toISOString(),
+        alerts: [alert({ fingerprint: 'x' })],
+      });
+      journal.close();
+      pipeline = build();
+      pipeline.start();
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'x')).toMatchObject({ receivedCount: 1 });
+      expect(await investigations()).toHaveLength(1);
+    });
+
+    it('applying an entry again after a half-written batch leaves one copy of everything', async () => {
+      const entry = {
+        seq: 99,
+        orgId: 'default',
+        source: 'alertmanager' as const,
+        receivedAt: new Date().toISOString(),
+        alerts: [alert({ fingerprint: 'y' })],
+      };
+      const deps = { store, rules: new RuleBook(store), groupWindowMs: 30 * 60_000 };
+      const first = new BatchApplier(deps);
+      await first.apply(entry);
+      const { investigations: opened, timeline } = first.changes();
+      await store.apply({ investigations: opened, timeline }); // the alert and decision never made it
+      const second = new BatchApplier(deps);
+      await second.apply(entry);
+      await store.apply(second.changes());
+      const list = await investigations();
+      expect(list).toHaveLength(1);
+      expect(list[0]!.alertIds).toHaveLength(1);
+      expect(await store.listTimeline('default', list[0]!.id)).toHaveLength(1);
+      expect(await store.getAlertByFingerprint('default', 'y')).toMatchObject({
+        receivedCount: 1,
+        investigationId: list[0]!.id,
+      });
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
+import type { EventBus } from '../events/event-bus.ts';
+import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import type { RuleBook } from '../org-rules/rule-book.ts';
+import type { InvestigationJob, Queue } from '../queue/queue.ts';
+import type { BlobStore, Store } from '../store/store.ts';
+import { BatchApplier } from './batch-applier.ts';
+import type { IngestJournal, JournalEntry } from './ingest-journal.ts';
+
+export interface AlertPipelineDeps {
+  store: Store;
+  blobs: BlobStore;
+  journal: IngestJournal;
+  rules: RuleBook;
+  queue: Queue<InvestigationJob>;
+  bus: EventBus;
+  metrics: OpsWorkerMetrics;
+  groupWindowMs: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** What the sender of a webhook is told: how many alerts were accepted, under which receipt. */
+export interface Receipt {
+  receipt: number;
+  accepted: number;
+}
+
+const MAX_BATCH = 500;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * From accepted webhook to stored alerts, decisions and queued investigations.
+ *
+ * `accept` journals the delivery synchronously and returns: the sender gets its 202 as soon as
+ * nothing can lose the delivery. A single drain loop then applies entries in order, in batches
+ * (a storm becomes a few file writes, not thousands), checkpoints the journal, and only then
+ * publishes the changes and queues the investigations it opened.
+ */
+export class AlertPipeline {
+  readonly #deps: AlertPipelineDeps;
+  readonly #pending: (JournalEntry & { rawJson?: string })[] = [];
+  #draining: Promise<void> | undefined;
+
+  constructor(deps: AlertPipelineDeps) {
+    this.#deps = deps;
+  }
+
+  /** Replays what was accepted but not applied before the last stop. */
+  start(): void {
+    this.#pending.push(...this.#deps.journal.open());
+    this.#scheduleDrain();
+  }
+
+  accept(orgId: string, source: AlertSource, alerts: NormalizedAlert[], rawJson?: string): Receipt {
+    const entry = this.#deps.journal.append(
+      { orgId, source, receivedAt: new Date().toISOString(), alerts },
+      rawJson,
+    );
+    for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
+    this.#pending.push({ ...entry, rawJson });
+    this.#scheduleDrain();
+    return { receipt: entry.seq, accepted: alerts.length };
+  }
+
+  /** Resolves once every accepted delivery is applied. */
+  async idle(): Promise<void> {
+    while (this.#draining) await this.#draining;
+  }
+
+  async stop(): Promise<void> {
+    await this.idle();
+    this.#deps.journal.close();
+  }
+
+  #scheduleDrain(): void {
+    this.#draining ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#drain())
+      .finally(() => {
+        this.#draining = undefined;
+        if (this.#pending.length > 0) this.#scheduleDrain();
+      });
+  }
+
+  async #drain(): Promise<void> {
+    let attempts = 0;
+    while (this.#pending.length > 0) {
+      // After repeated failures, apply one entry at a time to find the one that fails.
+      const batch = this.#pending.slice(0, attempts > 1 ? 1 : MAX_BATCH);
+      try {
+        await this.#applyBatch(batch);
+        attempts = 0;
+      } catch (error) {
+        attempts++;
+        this.#deps.log?.(`applying ${batch.length} accepted deliveries failed (attempt ${attempts})`, error);
+        if (attempts < MAX_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempts));
+          continue;
+        }
+        this.#deps.journal.deadLetter(batch[0]!, error);
+        attempts = 0;
+      }
+      this.#pending.splice(0, batch.length);
+      this.#deps.journal.checkpoint(batch.at(-1)!.seq);
+    }
+  }
+
+  /** The delivery as received, under `payloads/<receipt>.json` (an alert's `lastReceipt`). */
+  async #storePayload(entry: JournalEntry & { rawJson?: string }): Promise<void> {
+    const body = entry.rawJson ?? (entry.raw === undefined ? undefined : JSON.stringify(entry.raw));
+    if (body !== undefined) await this.#deps.blobs.put(entry.orgId, `payloads/${entry.seq}.json`, body);
+  }
+
+  async #applyBatch(batch: (JournalEntry & { rawJson?: string })[]): Promise<void> {
+    const started = performance.now();
+    const applier = new BatchApplier(this.#deps);
+    for (const entry of batch) await applier.apply(entry);
+    const changes = applier.changes();
+    await Promise.all([this.#deps.store.apply(changes), ...batch.map((entry) => this.#storePayload(entry))]);
+    this.#deps.metrics.ingestApplySeconds.observe((performance.now() - started) / 1000);
+
+    const { bus, metrics, queue } = this.#deps;
+    for (const decision of changes.decisions)
+      metrics.decisions.inc({ action: decision.grouped ? 'grouped' : decision.action });
+    for (const alert of changes.alerts) bus.publish(alert.orgId, { type: 'alert', alert });
+    for (const investigation of changes.investigations)
+      bus.publish(investigation.orgId, { type: 'investigation', investigation });
+    for (const event of changes.timeline) bus.publish(event.orgId, { type: 'timeline', event });
+    for (const investigation of applier.opened()) {
+      metrics.investigationsOpened.inc({ trigger: 'alert' });
+      await queue.enqueue({ orgId: investigation.orgId, investigationId: investigation.id });
+    }
+  }
+}

@@ -1,0 +1,369 @@
+import type { Alert, Investigation, NormalizedAlert, RuleDecision, TimelineEvent } from '@opsworker/shared';
+import { makeId } from '../ids/make-id.ts';
+import { describeScope } from '../investigations/describe-scope.ts';
+import { groupKeyFor } from '../investigations/group-key.ts';
+import { timelineEvent } from '../investigations/timeline-event.ts';
+import type { RuleBook } from '../org-rules/rule-book.ts';
+import { decide } from '../rules/decide.ts';
+import type { Store, StoreChanges } from '../store/store.ts';
+import type { JournalEntry } from './ingest-journal.ts';
+
+export interface BatchApplierDeps {
+  store: Store;
+  rules: RuleBook;
+  /** Alerts about the same object attach to an investigation opened less than this long ago. */
+  groupWindowMs: number;
+}
+
+/**
+ * Applies journal entries to a working copy of the records they touch: dedup by fingerprint,
+ * resolution, rule decisions and grouping. `changes()` is then written in one go. Every id it
+ * creates is derived from the entry's sequence number, so applying an entry twice (a replay
+ * after a crash) changes nothing the first application already wrote.
+ */
+export class BatchApplier {
+  readonly #deps: BatchApplierDeps;
+  readonly #alerts = new Map<string, Alert>();
+  readonly #alertsById = new Map<string, Alert>();
+  readonly #investigations = new Map<string, Investigation>();
+  readonly #decisions: RuleDecision[] = [];
+  readonly #timeline: TimelineEvent[] = [];
+  readonly #lastSeq = new Map<string, number>();
+  readonly #openedHere: Investigation[] = [];
+
+  constructor(deps: BatchApplierDeps) {
+    this.#deps = deps;
+  }
+
+  async apply(entry: JournalEntry): Promise<void> {
+    for (const [index, alert] of entry.alerts.entries()) await this.#applyAlert(entry, index, alert);
+  }
+
+  changes(): Required<StoreChanges> {
+    return {
+      alerts: [...this.#alerts.values()],
+      decisions: this.#decisions,
+      investigations: [...this.#investigations.values()],
+      timeline: this.#timeline,
+    };
+  }
+
+  /** Investigations this batch opened: they go on the queue once the batch is stored. */
+  opened(): Investigation[] {
+    return this.#openedHere;
+  }
+
+  async #applyAlert(entry: JournalEntry, index: number, incoming: NormalizedAlert): Promise<void> {
+    const { orgId } = entry;
+    const at = new Date(entry.receivedAt);
+    const key = `${entry.seq}.${index}`;
+    const existing = await this.#alert(orgId, incoming.fingerprint);
+    if (existing && existing.lastReceipt >= entry.seq) return;
+
+    if (incoming.status === 'resolved') {
+      await this.#resolve(entry, key, incoming, existing);
+      return;
+    }
+    if (existing?.status === 'firing') {
+      // The same alert again while it fires: count it, open nothing.
+      this.#putAlert({
+        ...existing,
+        ...latestContent(incoming),
+        receivedCount: existing.receivedCount + 1,
+        lastSeenAt: entry.receivedAt,
+        lastReceipt: entry.seq,
+      });
+      return;
+    }
+
+    const alert: Alert = existing
+      ? {
+          ...existing,
+          ...latestContent(incoming),
+          status: 'firing',
+          resolvedAt: undefined,
+          endsAt: undefined,
+          receivedCount: existing.receivedCount + 1,
+          lastSeenAt: entry.receivedAt,
+          lastReceipt: entry.seq,
+        }
+      : {
+          ...incoming,
+          id: makeId('alert', at, `alert.${key}`),
+          orgId,
+          receivedCount: 1,
+          firstSeenAt: entry.receivedAt,
+          lastSeenAt: entry.receivedAt,
+          lastReceipt: entry.seq,
+        };
+    await this.#decideAndGroup(entry, key, alert);
+  }
+
+  async #decideAndGroup(entry: JournalEntry, key: string, alert: Alert): Promise<void> {
+    const { orgId } = entry;
+    const at = new Date(entry.receivedAt);
+    const groupKey = groupKeyFor(alert.scope, alert.fingerprint);
+    const compiled = await this.#deps.rules.compiled(orgId);
+    // On a replay, the investigation this very entry opened must not count as a reason to
+    // group or cool down: the decision has to come out as it did the first time.
+    const ownId = investigationIdFor(entry, key);
+    const replayed = await this.#investigation(orgId, ownId);
+    const related = (await this.#related(orgId, groupKey, at)).filter((inv) => inv.id !== ownId);
+    const decision = decide(compiled, alert, {
+      now: at,
+      lastInvestigationAt: (ruleId) => {
+        const last = related.find((inv) => inv.trigger.type === 'alert' && inv.trigger.ruleId === ruleId);
+        return last ? new Date(last.createdAt) : undefined;
+      },
+    });
+    const rule = compiled.rules.find((candidate) => candidate.id === decision.ruleId);
+    const record: RuleDecision = {
+      id: makeId('dec', at, `dec.${key}`),
+      orgId,
+      alertId: alert.id,
+      fingerprint: alert.fingerprint,
+      at: entry.receivedAt,
+      action: decision.action,
+      ruleId: decision.ruleId,
+      ruleName: decision.ruleName,
+      reason: decision.reason,
+      grouped: false,
+    };
+
+    // An investigating rule groups even when its cooldown turned the decision into a notice:
+    // the cooldown exists because an investigation is open, and that is where the alert belongs.
+    const open = rule?.action === 'investigate' ? related.find((inv) => this.#isOpen(inv, at)) : undefined;
+    if (open) {
+      await this.#attach(entry, key, alert, open);
+      Object.assign(record, {
+        action: 'investigate',
+        grouped: true,
+        investigationId: open.id,
+        reason: `${decision.reason}. Grouped into the open investigation for ${describeScope(open.scope)}`,
+      });
+    } else if (decision.action === 'investigate') {
+      const opened = this.#open(entry, key, alert, groupKey, decision.ruleId, record.reason, replayed);
+      record.investigationId = opened.id;
+    }
+    this.#decisions.push(record);
+    this.#putAlert({
+      ...alert,
+      decisionId: record.id,
+      investigationId: record.investigationId ?? alert.investigationId,
+    });
+  }
+
+  #open(
+    entry: JournalEntry,
+    key: string,
+    alert: Alert,
+    groupKey: string,
+    ruleId: string | undefined,
+    reason: string,
+    replayed: Investigation | undefined,
+  ): Investigation {
+    const at = new Date(entry.receivedAt);
+    const id = investigationIdFor(entry, key);
+    // A replay after a crash: this entry already opened it, and the worker may have moved it on.
+    if (replayed) return replayed;
+    const investigation: Investigation = {
+      id,
+      orgId: entry.orgId,
+      status: 'queued',
+      title: alert.title,
+      severity: alert.severity,
+      scope: alert.scope,
+      trigger: {
+        type: 'alert',
+        alertId: alert.id,
+        fingerprint: alert.fingerprint,
+        source: alert.source,
+        ruleId,
+      },
+      alertIds: [alert.id],
+      groupKey,
+      createdAt: entry.receivedAt,
+      updatedAt: entry.receivedAt,
+      receipt: entry.seq,
+    };
+    this.#investigations.set(investigation.id, investigation);
+    this.#openedHere.push(investigation);
+    this.#lastSeq.set(investigation.id, 0);
+    this.#addEvent(
+      investigation,
+      at,
+      'created',
+      `Investigation queued for ${describeScope(alert.scope)}: ${reason}`,
+      { alertId: alert.id },
+      `r${key}.created`,
+    );
+    return investigation;
+  }
+
+  async #attach(entry: JournalEntry, key: string, alert: Alert, investigation: Investigation): Promise<void> {
+    const at = new Date(entry.receivedAt);
+    const alertIds = investigation.alertIds.includes(alert.id)
+      ? investigation.alertIds
+      : [...investigation.alertIds, alert.id];
+    const updated = { ...investigation, alertIds, updatedAt: entry.receivedAt };
+    this.#investigations.set(updated.id, updated);
+    await this.#loadLastSeq(updated);
+    this.#addEvent(
+      updated,
+      at,
+      'alert_attached',
+      `Alert grouped: ${alert.title}`,
+      { alertId: alert.id, fingerprint: alert.fingerprint },
+      `r${key}.attached`,
+    );
+  }
+
+  async #resolve(
+    entry: JournalEntry,
+    key: string,
+    incoming: NormalizedAlert,
+    existing: Alert | undefined,
+  ): Promise<void> {
+    const resolvedAt = incoming.endsAt ?? entry.receivedAt;
+    if (!existing) {
+      // A resolution for an alert we never saw firing: keep it, there is nothing to decide.
+      const at = new Date(entry.receivedAt);
+      this.#putAlert({
+        ...incoming,
+        id: makeId('alert', at, `alert.${key}`),
+        orgId: entry.orgId,
+        receivedCount: 1,
+        firstSeenAt: entry.receivedAt,
+        lastSeenAt: entry.receivedAt,
+        lastReceipt: entry.seq,
+        resolvedAt,
+      });
+      return;
+    }
+    const wasFiring = existing.status === 'firing';
+    const alert: Alert = {
+      ...existing,
+      ...latestContent(incoming),
+      status: 'resolved',
+      resolvedAt: wasFiring ? resolvedAt : (existing.resolvedAt ?? resolvedAt),
+      receivedCount: existing.receivedCount + 1,
+      lastSeenAt: entry.receivedAt,
+      lastReceipt: entry.seq,
+    };
+    this.#putAlert(alert);
+    if (!wasFiring || !alert.investigationId) return;
+
+    const investigation = await this.#investigation(entry.orgId, alert.investigationId);
+    if (!investigation || investigation.resolvedAt) return;
+    const at = new Date(entry.receivedAt);
+    await this.#loadLastSeq(investigation);
+    this.#addEvent(
+      investigation,
+      at,
+      'resolved',
+      `Alert resolved: ${alert.title}`,
+      { alertId: alert.id },
+      `r${key}.resolved`,
+    );
+    const stillFiring = await this.#anyFiring(entry.orgId, investigation.alertIds);
+    const updated = { ...investigation, updatedAt: entry.receivedAt, ...(stillFiring ? {} : { resolvedAt }) };
+    this.#investigations.set(updated.id, updated);
+    if (!stillFiring)
+      this.#addEvent(
+        updated,
+        at,
+        'resolved',
+        `All ${updated.alertIds.length} alert(s) resolved`,
+        { resolvedAt },
+        `r${key}.all-resolved`,
+      );
+  }
+
+  #isOpen(investigation: Investigation, at: Date): boolean {
+    return (
+      !investigation.resolvedAt &&
+      at.getTime() - Date.parse(investigation.createdAt) < this.#deps.groupWindowMs
+    );
+  }
+
+  /** Investigations for the group key (this batch's first), newest first, back as far as any cooldown or window reaches. */
+  async #related(orgId: string, groupKey: string, at: Date): Promise<Investigation[]> {
+    const since = new Date(at.getTime() - Math.max(this.#deps.groupWindowMs, 7 * 24 * 3600_000));
+    const stored = await this.#deps.store.findInvestigationsByGroupKey(orgId, groupKey, since);
+    const fresh = stored.map((inv) => this.#investigations.get(inv.id) ?? inv);
+    const here = this.#openedHere.filter(
+      (inv) => inv.orgId === orgId && inv.groupKey === groupKey && !fresh.some((f) => f.id === inv.id),
+    );
+    return [...here.reverse().map((inv) => this.#investigations.get(inv.id)!), ...fresh];
+  }
+
+  async #anyFiring(orgId: string, alertIds: string[]): Promise<boolean> {
+    for (const id of alertIds) {
+      const alert = this.#alertsById.get(id) ?? (await this.#deps.store.getAlert(orgId, id));
+      if (alert?.status === 'firing') return true;
+    }
+    return false;
+  }
+
+  async #alert(orgId: string, fingerprint: string): Promise<Alert | undefined> {
+    return (
+      this.#alerts.get(`${orgId}|${fingerprint}`) ??
+      (await this.#deps.store.getAlertByFingerprint(orgId, fingerprint))
+    );
+  }
+
+  #putAlert(alert: Alert): void {
+    this.#alerts.set(`${alert.orgId}|${alert.fingerprint}`, alert);
+    this.#alertsById.set(alert.id, alert);
+  }
+
+  async #investigation(orgId: string, id: string): Promise<Investigation | undefined> {
+    return this.#investigations.get(id) ?? (await this.#deps.store.getInvestigation(orgId, id));
+  }
+
+  async #loadLastSeq(investigation: Investigation): Promise<void> {
+    if (this.#lastSeq.has(investigation.id)) return;
+    const events = await this.#deps.store.listTimeline(investigation.orgId, investigation.id);
+    this.#lastSeq.set(investigation.id, events.at(-1)?.seq ?? 0);
+  }
+
+  #addEvent(
+    investigation: Investigation,
+    at: Date,
+    type: TimelineEvent['type'],
+    message: string,
+    data: Record<string, unknown>,
+    key: string,
+  ): void {
+    const seq = (this.#lastSeq.get(investigation.id) ?? 0) + 1;
+    this.#lastSeq.set(investigation.id, seq);
+    this.#timeline.push(
+      timelineEvent({
+        orgId: investigation.orgId,
+        investigationId: investigation.id,
+        seq,
+        at,
+        type,
+        message,
+        data,
+        key,
+      }),
+    );
+  }
+}
+
+function investigationIdFor(entry: JournalEntry, key: string): string {
+  return makeId('inv', new Date(entry.receivedAt), `inv.${key}`);
+}
+
+/** What a repeated notification may update: the newest text, labels and links win. */
+function latestContent(alert: NormalizedAlert): Partial<NormalizedAlert> {
+  return {
+    title: alert.title,
+    description: alert.description,
+    labels: alert.labels,
+    annotations: alert.annotations,
+    links: alert.links,
+    severity: alert.severity,
+  };
+}

@@ -1,0 +1,161 @@
+import {
+  appendFileSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
+
+/** One accepted webhook delivery, as written before the sender gets its 202. */
+export interface JournalEntry {
+  seq: number;
+  orgId: string;
+  source: AlertSource;
+  receivedAt: string;
+  alerts: NormalizedAlert[];
+  /** The delivery as received (valid JSON text), kept for the blob store. */
+  raw?: unknown;
+}
+
+interface JournalFile {
+  path: string;
+  lastSeq: number;
+}
+
+const FILE_PATTERN = /^(\d{12})\.jsonl$/;
+const ROTATE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Append-only log of accepted deliveries. A delivery is acknowledged only after its line is
+ * written (a synchronous write: once it returns, a `kill -9` of the process cannot lose it);
+ * the pipeline then applies entries to the store and checkpoints. On start, entries after the
+ * checkpoint are replayed. Files wholly before the checkpoint are deleted.
+ */
+export class IngestJournal {
+  readonly #dir: string;
+  readonly #checkpointPath: string;
+  readonly #files: JournalFile[] = [];
+  #fd: number | undefined;
+  #activeBytes = 0;
+  #nextSeq = 1;
+  #appliedSeq = 0;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+    this.#checkpointPath = join(dir, 'checkpoint.json');
+  }
+
+  /** Opens the journal and returns the entries accepted but not yet applied, in order. */
+  open(): JournalEntry[] {
+    mkdirSync(this.#dir, { recursive: true });
+    this.#appliedSeq = this.#readCheckpoint();
+    this.#nextSeq = this.#appliedSeq + 1;
+    const pending: JournalEntry[] = [];
+    const names = readdirSync(this.#dir)
+      .filter((name) => FILE_PATTERN.test(name))
+      .sort();
+    for (const name of names) {
+      const path = join(this.#dir, name);
+      let lastSeq = 0;
+      for (const line of readFileSync(path, 'utf8').split('\n')) {
+        const entry = parseLine(line);
+        if (!entry) continue;
+        lastSeq = entry.seq;
+        this.#nextSeq = Math.max(this.#nextSeq, entry.seq + 1);
+        if (entry.seq > this.#appliedSeq) pending.push(entry);
+      }
+      this.#files.push({ path, lastSeq });
+    }
+    this.#openNewFile();
+    this.#removeAppliedFiles();
+    return pending;
+  }
+
+  /**
+   * Writes one entry and returns it with its sequence number. `rawJson` is the request body
+   * as received; it was parsed successfully, so it can be embedded as JSON without re-encoding.
+   */
+  append(entry: Omit<JournalEntry, 'seq' | 'raw'>, rawJson?: string): JournalEntry {
+    if (this.#fd === undefined) throw new Error('journal is not open');
+    const seq = this.#nextSeq++;
+    const head = JSON.stringify({ seq, ...entry });
+    const line = rawJson === undefined ? `${head}\n` : `${head.slice(0, -1)},"raw":${rawJson}}\n`;
+    const bytes = Buffer.from(line, 'utf8');
+    writeSync(this.#fd, bytes);
+    this.#activeBytes += bytes.length;
+    this.#files.at(-1)!.lastSeq = seq;
+    if (this.#activeBytes > ROTATE_BYTES) this.#openNewFile();
+    return { seq, ...entry };
+  }
+
+  /** Records that every entry up to `seq` is in the store. */
+  checkpoint(seq: number): void {
+    if (seq <= this.#appliedSeq) return;
+    this.#appliedSeq = seq;
+    const tmp = `${this.#checkpointPath}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ appliedSeq: seq }));
+    renameSync(tmp, this.#checkpointPath);
+    this.#removeAppliedFiles();
+  }
+
+  /**
+   * Sets aside an entry that cannot be applied (after retries), so one bad delivery cannot
+   * stop the pipeline. It stays on disk, with the error, for an operator to look at.
+   */
+  deadLetter(entry: JournalEntry, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    appendFileSync(join(this.#dir, 'dead-letter.jsonl'), `${JSON.stringify({ ...entry, error: reason })}\n`);
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  #openNewFile(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    const path = join(this.#dir, `${String(this.#nextSeq).padStart(12, '0')}.jsonl`);
+    this.#fd = openSync(path, 'a');
+    this.#activeBytes = 0;
+    // An empty file from an earlier start can have the same name: it is the one we append to
+    // now, and must not stay in the list as an older file that cleanup would delete.
+    const previous = this.#files.findIndex((file) => file.path === path);
+    if (previous !== -1) this.#files.splice(previous, 1);
+    this.#files.push({ path, lastSeq: this.#nextSeq - 1 });
+  }
+
+  #removeAppliedFiles(): void {
+    while (this.#files.length > 1 && this.#files[0]!.lastSeq <= this.#appliedSeq) {
+      rmSync(this.#files.shift()!.path, { force: true });
+    }
+  }
+
+  #readCheckpoint(): number {
+    try {
+      const { appliedSeq } = JSON.parse(readFileSync(this.#checkpointPath, 'utf8')) as {
+        appliedSeq?: unknown;
+      };
+      return typeof appliedSeq === 'number' ? appliedSeq : 0;
+    } catch {
+      return 0;
+    }
+  }
+}
+
+/** A line cut short by a crash was never acknowledged: skip it. */
+function parseLine(line: string): JournalEntry | undefined {
+  if (!line) return undefined;
+  try {
+    const entry = JSON.parse(line) as JournalEntry;
+    return typeof entry.seq === 'number' ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}

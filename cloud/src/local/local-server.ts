@@ -1,0 +1,133 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { EventBus } from '../events/event-bus.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { createHttpApp } from '../http/app.ts';
+import { AlertPipeline } from '../ingest/alert-pipeline.ts';
+import { IngestJournal } from '../ingest/ingest-journal.ts';
+import { InvestigationService } from '../investigations/investigation-service.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import { RuleBook } from '../org-rules/rule-book.ts';
+import { type CreatedOrganization, ensureDefaultOrganization } from '../orgs/organizations.ts';
+import { TokenAuthenticator } from '../orgs/token-authenticator.ts';
+import { InProcessQueue } from '../queue/in-process-queue.ts';
+import type { InvestigationJob } from '../queue/queue.ts';
+import { FileBlobStore } from '../store/local/file-blob-store.ts';
+import { LocalStore } from '../store/local/local-store.ts';
+import type { LocalConfig } from './config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { OPSWORKER_VERSION } from './version.ts';
+
+/** What tests and embedders can swap: the network edges a user cannot see. */
+export interface LocalServerOverrides {
+  fetch?: typeof fetch;
+  fetchCertificate?: (url: string) => Promise<string>;
+  log?: Logger;
+}
+
+export interface LocalServer {
+  url: string;
+  app: Hono<AppEnv>;
+  store: LocalStore;
+  pipeline: AlertPipeline;
+  queue: InProcessQueue<InvestigationJob>;
+  investigations: InvestigationService;
+  bus: EventBus;
+  /** Set on the first start: the default organization's tokens, in clear, shown once. */
+  createdDefaultOrg: CreatedOrganization | undefined;
+  close(): Promise<void>;
+}
+
+/** Wires every local adapter into one process and starts listening. */
+export async function startLocalServer(
+  config: LocalConfig,
+  overrides: LocalServerOverrides = {},
+): Promise<LocalServer> {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const store = new LocalStore(config.dataDir);
+    const rules = new RuleBook(store);
+    const { created } = await ensureDefaultOrganization(
+      { store, rules },
+      { webhookToken: config.webhookToken, apiToken: config.apiToken },
+    );
+    const metrics = createOpsWorkerMetrics();
+    const bus = new EventBus();
+    const queue = new InProcessQueue<InvestigationJob>({
+      onError: (error, job) => log.error(`investigation ${job.investigationId} failed`, error),
+    });
+    const pipeline = new AlertPipeline({
+      store,
+      blobs: new FileBlobStore(config.dataDir),
+      journal: new IngestJournal(join(config.dataDir, 'journal')),
+      rules,
+      queue,
+      bus,
+      metrics,
+      groupWindowMs: config.groupWindowMs,
+      log: (message, error) => log.error(message, error),
+    });
+    pipeline.start();
+    const investigations = new InvestigationService({ store, queue, bus, metrics });
+    const orgIds = (await store.listOrganizations()).map((org) => org.id);
+    await investigations.requeueUnfinished(orgIds);
+
+    const authenticator = new TokenAuthenticator(store);
+    await authenticator.reload();
+    const fetchImpl = overrides.fetch ?? fetch;
+    const app = createHttpApp({
+      authenticator,
+      pipeline,
+      store,
+      rules,
+      investigations,
+      bus,
+      metrics,
+      sns: {
+        verify: config.snsVerify,
+        fetch: fetchImpl,
+        fetchCertificate: overrides.fetchCertificate ?? (async (url) => (await fetchImpl(url)).text()),
+      },
+      version: OPSWORKER_VERSION,
+      log: (message, error) => log.error(message, error),
+    });
+    const server = await listen(app, config.host, config.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      app,
+      store,
+      pipeline,
+      queue,
+      investigations,
+      bus,
+      createdDefaultOrg: created,
+      async close() {
+        // Stop taking requests and drop live streams, then finish what was accepted.
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await pipeline.stop();
+        await queue.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    // @hono/node-server creates a node:http server unless told to make an HTTP/2 one.
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server)) as Server;
+    server.once('error', reject);
+  });
+}

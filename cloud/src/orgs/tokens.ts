@@ -1,0 +1,22 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export type TokenKind = 'webhook' | 'api';
+
+const PREFIX: Record<TokenKind, string> = { webhook: 'owh_', api: 'owa_' };
+
+/** A new random token; the prefix tells a reader which kind it is (and helps secret scanners). */
+export function generateToken(kind: TokenKind): string {
+  return PREFIX[kind] + randomBytes(24).toString('base64url');
+}
+
+/** Tokens are 192-bit random values, so a plain SHA-256 is enough to store them safely. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Compares two hex digests without leaking, through timing, how much of them matched. */
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,41 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ValidationError } from '@opsworker/shared';
+import type { BlobStore } from '../store.ts';
+
+const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+/** Blobs as plain files under `<dataDir>/blobs/<orgId>/<key>`, written atomically. */
+export class FileBlobStore implements BlobStore {
+  readonly #dir: string;
+  #tmpCounter = 0;
+
+  constructor(dataDir: string) {
+    this.#dir = join(dataDir, 'blobs');
+  }
+
+  #path(orgId: string, key: string): string {
+    if (!SAFE_KEY.test(orgId) || !SAFE_KEY.test(key) || key.includes('..')) {
+      throw new ValidationError(`blob key "${orgId}/${key}" is not valid`);
+    }
+    return join(this.#dir, orgId, key);
+  }
+
+  async put(orgId: string, key: string, body: string | Uint8Array): Promise<void> {
+    const path = this.#path(orgId, key);
+    await mkdir(dirname(path), { recursive: true });
+    // Write then rename: a reader (or a crash) never sees half a blob.
+    const tmp = `${path}.${process.pid}.${this.#tmpCounter++}.tmp`;
+    await writeFile(tmp, body);
+    await rename(tmp, path);
+  }
+
+  async get(orgId: string, key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.#path(orgId, key));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import {
+  type Alert,
+  type Investigation,
+  type InvestigationStatus,
+  type Organization,
+  type Rule,
+  type RuleDecision,
+  type TimelineEvent,
+  ValidationError,
+} from '@opsworker/shared';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { takePage } from '../cursor.ts';
+import type { AlertQuery, InvestigationQuery, Page, Store, StoreChanges } from '../store.ts';
+import { OrgCollections } from './org-collections.ts';
+
+const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+interface OrganizationsFile {
+  organizations: Organization[];
+}
+
+/**
+ * The embedded store: lowdb files under the data dir, one folder per organization, each
+ * collection split into bounded segments (see SegmentedCollection). Reads are served from memory.
+ */
+export class LocalStore implements Store {
+  readonly #dir: string;
+  readonly #segmentSize: number | undefined;
+  readonly #orgsDb: Low<OrganizationsFile>;
+  readonly #orgs = new Map<string, Promise<OrgCollections>>();
+
+  constructor(dataDir: string, options: { segmentSize?: number } = {}) {
+    this.#dir = dataDir;
+    this.#segmentSize = options.segmentSize;
+    const adapter = new DataFile<OrganizationsFile>(join(dataDir, 'organizations.json'), {
+      parse: JSON.parse,
+      stringify: (data) => JSON.stringify(data, null, 2),
+    });
+    this.#orgsDb = new Low(adapter, { organizations: [] });
+  }
+
+  #collections(orgId: string): Promise<OrgCollections> {
+    // The id becomes a folder name: never let one climb out of the data dir.
+    if (!ORG_ID.test(orgId))
+      return Promise.reject(new ValidationError(`organization id "${orgId}" is not valid`));
+    let collections = this.#orgs.get(orgId);
+    if (!collections) {
+      const created = new OrgCollections(join(this.#dir, 'orgs', orgId), this.#segmentSize);
+      collections = created.load().then(() => created);
+      this.#orgs.set(orgId, collections);
+    }
+    return collections;
+  }
+
+  /** Re-reads the organizations file: the CLI may have added one while the server runs. */
+  async listOrganizations(): Promise<Organization[]> {
+    await this.#orgsDb.read();
+    return [...this.#orgsDb.data.organizations];
+  }
+
+  async getOrganization(orgId: string): Promise<Organization | undefined> {
+    return (await this.listOrganizations()).find((org) => org.id === orgId);
+  }
+
+  async putOrganization(org: Organization): Promise<void> {
+    await this.#orgsDb.read();
+    const others = this.#orgsDb.data.organizations.filter((existing) => existing.id !== org.id);
+    this.#orgsDb.data.organizations = [...others, org];
+    await this.#orgsDb.write();
+  }
+
+  async getAlert(orgId: string, id: string): Promise<Alert | undefined> {
+    return (await this.#collections(orgId)).alerts.get(id);
+  }
+
+  async getAlertByFingerprint(orgId: string, fingerprint: string): Promise<Alert | undefined> {
+    const org = await this.#collections(orgId);
+    const id = org.alertIdByFingerprint.get(fingerprint);
+    return id === undefined ? undefined : org.alerts.get(id);
+  }
+
+  async listAlerts(orgId: string, query: AlertQuery): Promise<Page<Alert>> {
+    const org = await this.#collections(orgId);
+    return takePage(org.alerts.valuesNewestFirst(), {
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: (alert) =>
+        (!query.status || alert.status === query.status) && (!query.source || alert.source === query.source),
+    });
+  }
+
+  async listDecisions(orgId: string, query: { alertId?: string; limit: number }): Promise<RuleDecision[]> {
+    const org = await this.#collections(orgId);
+    return takePage(org.decisions.valuesNewestFirst(), {
+      limit: query.limit,
+      filter: (decision) => !query.alertId || decision.alertId === query.alertId,
+    }).items;
+  }
+
+  async getInvestigation(orgId: string, id: string): Promise<Investigation | undefined> {
+    return (await this.#collections(orgId)).investigations.get(id);
+  }
+
+  async listInvestigations(orgId: string, query: InvestigationQuery): Promise<Page<Investigation>> {
+    const org = await this.#collections(orgId);
+    const search = query.search?.toLowerCase();
+    return takePage(org.investigations.valuesNewestFirst(), {
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: (inv) =>
+        (!query.status || inv.status === query.status) &&
+        (!query.severity || inv.severity === query.severity) &&
+        (!query.cluster || inv.scope.cluster === query.cluster) &&
+        (!query.namespace || inv.scope.namespace === query.namespace) &&
+        (!search ||
+          inv.title.toLowerCase().includes(search) ||
+          (inv.scope.name?.toLowerCase().includes(search) ?? false)),
+    });
+  }
+
+  async listUnfinishedInvestigations(orgId: string): Promise<Investigation[]> {
+    const org = await this.#collections(orgId);
+    return [...org.investigations.values()].filter(
+      (inv) => inv.status === 'queued' || inv.status === 'running',
+    );
+  }
+
+  async putInvestigation(investigation: Investigation): Promise<void> {
+    const org = await this.#collections(investigation.orgId);
+    org.indexInvestigation(investigation);
+    await org.investigations.put(investigation);
+  }
+
+  async countInvestigations(
+    orgId: string,
+  ): Promise<{ status: InvestigationStatus; outcome?: string; count: number }[]> {
+    const counts = new Map<string, { status: InvestigationStatus; outcome?: string; count: number }>();
+    for (const { status, outcome } of (await this.#collections(orgId)).investigations.values()) {
+      const key = `${status}|${outcome ?? ''}`;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { status, ...(outcome ? { outcome } : {}), count: 1 });
+    }
+    return [...counts.values()];
+  }
+
+  async findInvestigationsByGroupKey(orgId: string, groupKey: string, since: Date): Promise<Investigation[]> {
+    const org = await this.#collections(orgId);
+    const ids = org.investigationIdsByGroup.get(groupKey) ?? [];
+    const found: Investigation[] = [];
+    for (let i = ids.length - 1; i >= 0; i--) {
+      const investigation = org.investigations.get(ids[i]!);
+      if (!investigation) continue;
+      if (Date.parse(investigation.createdAt) < since.getTime()) break;
+      found.push(investigation);
+    }
+    return found;
+  }
+
+  async listTimeline(orgId: string, investigationId: string, afterSeq = 0): Promise<TimelineEvent[]> {
+    const events = (await this.#collections(orgId)).timelineByInvestigation.get(investigationId) ?? [];
+    return events.filter((event) => event.seq > afterSeq);
+  }
+
+  async listRules(orgId: string): Promise<Rule[]> {
+    return [...(await this.#collections(orgId)).rules.values()];
+  }
+
+  async getRule(orgId: string, id: string): Promise<Rule | undefined> {
+    return (await this.#collections(orgId)).rules.get(id);
+  }
+
+  async putRule(rule: Rule): Promise<void> {
+    await (await this.#collections(rule.orgId)).rules.put(rule);
+  }
+
+  async deleteRule(orgId: string, id: string): Promise<boolean> {
+    return (await this.#collections(orgId)).rules.delete(id);
+  }
+
+  async apply(changes: StoreChanges): Promise<void> {
+    const byOrg = new Map<string, Required<StoreChanges>>();
+    const bucket = (orgId: string) => {
+      let changesForOrg = byOrg.get(orgId);
+      if (!changesForOrg) {
+        changesForOrg = { alerts: [], decisions: [], investigations: [], timeline: [] };
+        byOrg.set(orgId, changesForOrg);
+      }
+      return changesForOrg;
+    };
+    for (const alert of changes.alerts ?? []) bucket(alert.orgId).alerts.push(alert);
+    for (const decision of changes.decisions ?? []) bucket(decision.orgId).decisions.push(decision);
+    for (const inv of changes.investigations ?? []) bucket(inv.orgId).investigations.push(inv);
+    for (const event of changes.timeline ?? []) bucket(event.orgId).timeline.push(event);
+
+    await Promise.all(
+      [...byOrg].map(async ([orgId, orgChanges]) => {
+        const org = await this.#collections(orgId);
+        for (const alert of orgChanges.alerts) org.indexAlert(alert);
+        for (const investigation of orgChanges.investigations) org.indexInvestigation(investigation);
+        const newEvents = orgChanges.timeline.filter((event) => org.indexEvent(event));
+        await Promise.all([
+          org.alerts.putMany(orgChanges.alerts),
+          org.decisions.putMany(orgChanges.decisions),
+          org.investigations.putMany(orgChanges.investigations),
+          org.timeline.putMany(newEvents),
+        ]);
+      }),
+    );
+  }
+}
