@@ -77,7 +77,6 @@ export async function startLocalServer(
     await investigations.requeueUnfinished(orgIds);
 
     const authenticator = new TokenAuthenticator(store);
-    await authenticator.reload();
     const fetchImpl = overrides.fetch ?? fetch;
     const app = createHttpApp({
       authenticator,

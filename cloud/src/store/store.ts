@@ -51,6 +51,10 @@ export interface Store {
   listOrganizations(): Promise<Organization[]>;
   getOrganization(orgId: string): Promise<Organization | undefined>;
   putOrganization(org: Organization): Promise<void>;
+  /** The organization holding a token with this hash, and which token it is. Always current. */
+  findOrganizationByTokenHash(
+    hash: string,
+  ): Promise<{ org: Organization; kind: 'webhook' | 'api' } | undefined>;
 
   getAlert(orgId: string, id: string): Promise<Alert | undefined>;
   getAlertByFingerprint(orgId: string, fingerprint: string): Promise<Alert | undefined>;

@@ -8,6 +8,7 @@ import {
   startLocalServer,
 } from '@opsworker/cloud/local/local-server.ts';
 import { createLogger } from '@opsworker/cloud/log/logger.ts';
+import { opsWorkerClient } from './opsworker-client.ts';
 
 export const TEST_WEBHOOK_TOKEN = 'owh_test-webhook-token-0123456789';
 export const TEST_API_TOKEN = 'owa_test-api-token-0123456789abcd';
@@ -44,31 +45,18 @@ export async function startTestServer(
     process.env.OPSWORKER_TEST_LOG ? (line) => process.stderr.write(line) : () => {},
   );
   const server = await startLocalServer(config, { log, ...options.overrides });
+  const client = opsWorkerClient({
+    url: server.url,
+    apiToken: TEST_API_TOKEN,
+    webhookToken: TEST_WEBHOOK_TOKEN,
+  });
   return {
     ...server,
     dataDir,
     webhookToken: TEST_WEBHOOK_TOKEN,
     apiToken: TEST_API_TOKEN,
-    api: (path, init = {}) =>
-      fetch(`${server.url}${path}`, {
-        ...init,
-        headers: {
-          authorization: `Bearer ${TEST_API_TOKEN}`,
-          'content-type': 'application/json',
-          ...init.headers,
-        },
-      }),
-    webhook: (source, body, init = {}) =>
-      fetch(`${server.url}/webhooks/${source}`, {
-        method: 'POST',
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-        ...init,
-        headers: {
-          authorization: `Bearer ${TEST_WEBHOOK_TOKEN}`,
-          'content-type': 'application/json',
-          ...init.headers,
-        },
-      }),
+    api: client.api,
+    webhook: client.webhook,
     async stop() {
       await server.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

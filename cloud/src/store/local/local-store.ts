@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Alert,
@@ -29,12 +30,16 @@ export class LocalStore implements Store {
   readonly #dir: string;
   readonly #segmentSize: number | undefined;
   readonly #orgsDb: Low<OrganizationsFile>;
+  readonly #orgsPath: string;
+  #orgsMtime = Number.NaN;
+  #orgsByTokenHash = new Map<string, { org: Organization; kind: 'webhook' | 'api' }>();
   readonly #orgs = new Map<string, Promise<OrgCollections>>();
 
   constructor(dataDir: string, options: { segmentSize?: number } = {}) {
     this.#dir = dataDir;
     this.#segmentSize = options.segmentSize;
-    const adapter = new DataFile<OrganizationsFile>(join(dataDir, 'organizations.json'), {
+    this.#orgsPath = join(dataDir, 'organizations.json');
+    const adapter = new DataFile<OrganizationsFile>(this.#orgsPath, {
       parse: JSON.parse,
       stringify: (data) => JSON.stringify(data, null, 2),
     });
@@ -54,10 +59,37 @@ export class LocalStore implements Store {
     return collections;
   }
 
-  /** Re-reads the organizations file: the CLI may have added one while the server runs. */
+  /**
+   * Organizations, re-read whenever the file changed: the CLI may add an organization or
+   * rotate tokens while the server runs, and that must take effect at once.
+   */
   async listOrganizations(): Promise<Organization[]> {
-    await this.#orgsDb.read();
+    await this.#refreshOrganizations();
     return [...this.#orgsDb.data.organizations];
+  }
+
+  async #refreshOrganizations(): Promise<void> {
+    let mtime = -1;
+    try {
+      mtime = statSync(this.#orgsPath).mtimeMs;
+    } catch {
+      // No file yet: no organizations.
+    }
+    if (mtime === this.#orgsMtime) return;
+    await this.#orgsDb.read();
+    this.#orgsMtime = mtime;
+    this.#orgsByTokenHash = new Map();
+    for (const org of this.#orgsDb.data.organizations) {
+      this.#orgsByTokenHash.set(org.webhookTokenHash, { org, kind: 'webhook' });
+      this.#orgsByTokenHash.set(org.apiTokenHash, { org, kind: 'api' });
+    }
+  }
+
+  async findOrganizationByTokenHash(
+    hash: string,
+  ): Promise<{ org: Organization; kind: 'webhook' | 'api' } | undefined> {
+    await this.#refreshOrganizations();
+    return this.#orgsByTokenHash.get(hash);
   }
 
   async getOrganization(orgId: string): Promise<Organization | undefined> {
@@ -69,6 +101,7 @@ export class LocalStore implements Store {
     const others = this.#orgsDb.data.organizations.filter((existing) => existing.id !== org.id);
     this.#orgsDb.data.organizations = [...others, org];
     await this.#orgsDb.write();
+    this.#orgsMtime = Number.NaN;
   }
 
   async getAlert(orgId: string, id: string): Promise<Alert | undefined> {
