@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import type { EventBus } from '../events/event-bus.ts';
-import type { AlertPipeline } from '../ingest/alert-pipeline.ts';
+import type { WebhookIngest } from '../ingest/webhook-ingest.ts';
 import type { InvestigationService } from '../investigations/investigation-service.ts';
 import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
-import type { SnsOptions } from '../normalize/types.ts';
 import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { TokenAuthenticator } from '../orgs/token-authenticator.ts';
 import type { Store } from '../store/store.ts';
@@ -20,13 +19,12 @@ import { webhookRoutes } from './routes/webhooks.ts';
 
 export interface HttpAppDeps {
   authenticator: TokenAuthenticator;
-  pipeline: AlertPipeline;
+  webhooks: WebhookIngest;
   store: Store;
   rules: RuleBook;
   investigations: InvestigationService;
   bus: EventBus;
   metrics: OpsWorkerMetrics;
-  sns: SnsOptions & { fetch: typeof fetch };
   version: string;
   log: (message: string, error?: unknown) => void;
 }

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { HttpError } from './http-error.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -13,19 +12,29 @@ function isJsonish(contentType: string | undefined): boolean {
   return mime === 'application/json' || mime === 'text/plain' || mime.endsWith('+json') || mime === '';
 }
 
+export function payloadTooLarge(): HttpError {
+  return new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+}
+
+/** What a JSON body is read from, whatever the server framework. */
+export interface BodySource {
+  contentType: string | undefined;
+  contentLength: string | undefined;
+  /** Reads the body as text; throws payloadTooLarge() once it passes `limit` bytes. */
+  text(limit: number): Promise<string>;
+}
+
 /** Reads and parses a JSON body of at most 1 MiB. Returns the text too, for journaling. */
-export async function readJsonBody(c: Context): Promise<{ value: unknown; text: string }> {
-  const contentType = c.req.header('content-type');
-  if (!isJsonish(contentType)) {
+export async function readJsonBody(source: BodySource): Promise<{ value: unknown; text: string }> {
+  if (!isJsonish(source.contentType)) {
     throw new HttpError(
       415,
       'unsupported_media_type',
-      `Content-Type "${contentType}" is not supported: send JSON.`,
+      `Content-Type "${source.contentType}" is not supported: send JSON.`,
     );
   }
-  const declared = Number(c.req.header('content-length'));
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(c.req.raw);
+  if (Number(source.contentLength) > MAX_BODY_BYTES) throw payloadTooLarge();
+  const text = await source.text(MAX_BODY_BYTES);
   if (text.trim() === '')
     throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
   try {
@@ -37,27 +46,4 @@ export async function readJsonBody(c: Context): Promise<{ value: unknown; text: 
       `The request body is not valid JSON: ${(error as Error).message}`,
     );
   }
-}
-
-function tooLarge(): HttpError {
-  return new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-}
-
-/** Reads the body, stopping as soon as it passes the limit (a chunked body has no length to check first). */
-async function readLimited(request: Request): Promise<string> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -27,6 +27,7 @@ export interface Receipt {
 
 const MAX_BATCH = 500;
 const MAX_ATTEMPTS = 5;
+const BATCH_GATHER_MS = 10;
 
 /**
  * From accepted webhook to stored alerts, decisions and queued investigations.
@@ -72,12 +73,19 @@ export class AlertPipeline {
     this.#deps.journal.close();
   }
 
-  #scheduleDrain(): void {
-    this.#draining ??= new Promise<void>((resolve) => setImmediate(resolve))
+  /**
+   * The first delivery after a quiet spell is applied at once; under sustained load the next
+   * batch waits a few milliseconds to gather more deliveries, so the per-batch cost (file
+   * rewrites, checkpoint) is shared by many of them instead of being paid per request.
+   */
+  #scheduleDrain(underLoad = false): void {
+    this.#draining ??= new Promise<void>((resolve) =>
+      underLoad ? setTimeout(resolve, BATCH_GATHER_MS) : setImmediate(resolve),
+    )
       .then(() => this.#drain())
       .finally(() => {
         this.#draining = undefined;
-        if (this.#pending.length > 0) this.#scheduleDrain();
+        if (this.#pending.length > 0) this.#scheduleDrain(true);
       });
   }
 
@@ -104,10 +112,24 @@ export class AlertPipeline {
     }
   }
 
-  /** The delivery as received, under `payloads/<receipt>.json` (an alert's `lastReceipt`). */
-  async #storePayload(entry: JournalEntry & { rawJson?: string }): Promise<void> {
-    const body = entry.rawJson ?? (entry.raw === undefined ? undefined : JSON.stringify(entry.raw));
-    if (body !== undefined) await this.#deps.blobs.put(entry.orgId, `payloads/${entry.seq}.json`, body);
+  /**
+   * The deliveries as received, one JSON-lines blob per organization and batch
+   * (`payloads/<first receipt>-<last receipt>.jsonl`; an alert's `lastReceipt` says which):
+   * one file per batch, not per delivery, keeps a storm from turning into thousands of writes.
+   */
+  async #storePayloads(batch: (JournalEntry & { rawJson?: string })[]): Promise<void> {
+    const linesByOrg = new Map<string, string[]>();
+    for (const entry of batch) {
+      const body = entry.rawJson ?? (entry.raw === undefined ? undefined : JSON.stringify(entry.raw));
+      if (body === undefined) continue;
+      const lines = linesByOrg.get(entry.orgId) ?? [];
+      lines.push(`{"receipt":${entry.seq},"source":"${entry.source}","payload":${body}}\n`);
+      linesByOrg.set(entry.orgId, lines);
+    }
+    const key = `payloads/${batch[0]!.seq}-${batch.at(-1)!.seq}.jsonl`;
+    await Promise.all(
+      [...linesByOrg].map(([orgId, lines]) => this.#deps.blobs.put(orgId, key, lines.join(''))),
+    );
   }
 
   async #applyBatch(batch: (JournalEntry & { rawJson?: string })[]): Promise<void> {
@@ -115,7 +137,7 @@ export class AlertPipeline {
     const applier = new BatchApplier(this.#deps);
     for (const entry of batch) await applier.apply(entry);
     const changes = applier.changes();
-    await Promise.all([this.#deps.store.apply(changes), ...batch.map((entry) => this.#storePayload(entry))]);
+    await Promise.all([this.#deps.store.apply(changes), this.#storePayloads(batch)]);
     this.#deps.metrics.ingestApplySeconds.observe((performance.now() - started) / 1000);
 
     const { bus, metrics, queue } = this.#deps;

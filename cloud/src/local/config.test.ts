@@ -20,13 +20,18 @@ describe('loadLocalConfig', () => {
 
   it('reports every bad variable at once, by name', () => {
     const load = () =>
-      loadLocalConfig({ OPSWORKER_PORT: 'eighty', OPSWORKER_SNS_VERIFY: 'maybe', OPSWORKER_WEBHOOK_TOKEN: 'short' });
+      loadLocalConfig({
+        OPSWORKER_PORT: 'eighty',
+        OPSWORKER_SNS_VERIFY: 'maybe',
+        OPSWORKER_WEBHOOK_TOKEN: 'short',
+      });
     expect(load).toThrow(ConfigError);
     try {
       load();
     } catch (error) {
       const message = (error as ConfigError).userMessage;
-      for (const name of ['OPSWORKER_PORT', 'OPSWORKER_SNS_VERIFY', 'OPSWORKER_WEBHOOK_TOKEN']) expect(message).toContain(name);
+      for (const name of ['OPSWORKER_PORT', 'OPSWORKER_SNS_VERIFY', 'OPSWORKER_WEBHOOK_TOKEN'])
+        expect(message).toContain(name);
     }
   });
 

@@ -1,12 +1,12 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { EventBus } from '../events/event-bus.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { createHttpApp } from '../http/app.ts';
 import { AlertPipeline } from '../ingest/alert-pipeline.ts';
 import { IngestJournal } from '../ingest/ingest-journal.ts';
+import { WebhookIngest } from '../ingest/webhook-ingest.ts';
 import { InvestigationService } from '../investigations/investigation-service.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
@@ -19,6 +19,7 @@ import { FileBlobStore } from '../store/local/file-blob-store.ts';
 import { LocalStore } from '../store/local/local-store.ts';
 import type { LocalConfig } from './config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { createRequestListener } from './request-listener.ts';
 import { OPSWORKER_VERSION } from './version.ts';
 
 /** What tests and embedders can swap: the network edges a user cannot see. */
@@ -78,23 +79,29 @@ export async function startLocalServer(
 
     const authenticator = new TokenAuthenticator(store);
     const fetchImpl = overrides.fetch ?? fetch;
-    const app = createHttpApp({
+    const webhooks = new WebhookIngest({
       authenticator,
       pipeline,
-      store,
-      rules,
-      investigations,
-      bus,
       metrics,
       sns: {
         verify: config.snsVerify,
         fetch: fetchImpl,
         fetchCertificate: overrides.fetchCertificate ?? (async (url) => (await fetchImpl(url)).text()),
       },
-      version: OPSWORKER_VERSION,
-      log: (message, error) => log.error(message, error),
     });
-    const server = await listen(app, config.host, config.port);
+    const logError = (message: string, error?: unknown) => log.error(message, error);
+    const app = createHttpApp({
+      authenticator,
+      webhooks,
+      store,
+      rules,
+      investigations,
+      bus,
+      metrics,
+      version: OPSWORKER_VERSION,
+      log: logError,
+    });
+    const server = await listen(createRequestListener(app, webhooks, logError), config.host, config.port);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -123,10 +130,10 @@ export async function startLocalServer(
   }
 }
 
-function listen(app: Hono<AppEnv>, hostname: string, port: number): Promise<Server> {
+function listen(listener: RequestListener, hostname: string, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    // @hono/node-server creates a node:http server unless told to make an HTTP/2 one.
-    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server)) as Server;
+    const server = createServer(listener);
     server.once('error', reject);
+    server.listen(port, hostname, () => resolve(server));
   });
 }

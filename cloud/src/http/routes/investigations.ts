@@ -6,6 +6,7 @@ import type { InvestigationService } from '../../investigations/investigation-se
 import type { Store } from '../../store/store.ts';
 import type { AppEnv } from '../app-env.ts';
 import { PageQuery, parseQuery } from '../query.ts';
+import { honoBody } from '../hono-body.ts';
 import { readJsonBody } from '../read-json-body.ts';
 import { lastEventId, sseStream } from '../sse.ts';
 
@@ -32,7 +33,7 @@ export function investigationRoutes(deps: {
   });
 
   app.post('/', async (c) => {
-    const { value } = await readJsonBody(c);
+    const { value } = await readJsonBody(honoBody(c));
     return c.json(await deps.investigations.startManual(c.get('orgId'), value), 201);
   });
 

@@ -9,6 +9,7 @@ const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 export class FileBlobStore implements BlobStore {
   readonly #dir: string;
   #tmpCounter = 0;
+  readonly #madeDirs = new Set<string>();
 
   constructor(dataDir: string) {
     this.#dir = join(dataDir, 'blobs');
@@ -23,7 +24,11 @@ export class FileBlobStore implements BlobStore {
 
   async put(orgId: string, key: string, body: string | Uint8Array): Promise<void> {
     const path = this.#path(orgId, key);
-    await mkdir(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!this.#madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.#madeDirs.add(dir);
+    }
     // Write then rename: a reader (or a crash) never sees half a blob.
     const tmp = `${path}.${process.pid}.${this.#tmpCounter++}.tmp`;
     await writeFile(tmp, body);

@@ -17,6 +17,7 @@ import type { AlertQuery, InvestigationQuery, Page, Store, StoreChanges } from '
 import { OrgCollections } from './org-collections.ts';
 
 const ORG_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const ORGS_RECHECK_MS = 200;
 
 interface OrganizationsFile {
   organizations: Organization[];
@@ -32,6 +33,7 @@ export class LocalStore implements Store {
   readonly #orgsDb: Low<OrganizationsFile>;
   readonly #orgsPath: string;
   #orgsMtime = Number.NaN;
+  #orgsCheckedAt = 0;
   #orgsByTokenHash = new Map<string, { org: Organization; kind: 'webhook' | 'api' }>();
   readonly #orgs = new Map<string, Promise<OrgCollections>>();
 
@@ -69,6 +71,11 @@ export class LocalStore implements Store {
   }
 
   async #refreshOrganizations(): Promise<void> {
+    // A stat per request is measurable under load; another process changing the file is
+    // noticed within this interval (changes made through this store are seen at once).
+    const now = Date.now();
+    if (now - this.#orgsCheckedAt < ORGS_RECHECK_MS) return;
+    this.#orgsCheckedAt = now;
     let mtime = -1;
     try {
       mtime = statSync(this.#orgsPath).mtimeMs;
@@ -102,6 +109,7 @@ export class LocalStore implements Store {
     this.#orgsDb.data.organizations = [...others, org];
     await this.#orgsDb.write();
     this.#orgsMtime = Number.NaN;
+    this.#orgsCheckedAt = 0;
   }
 
   async getAlert(orgId: string, id: string): Promise<Alert | undefined> {

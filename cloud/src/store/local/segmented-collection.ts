@@ -38,7 +38,7 @@ export class SegmentedCollection<T extends CollectionRecord> {
 
   constructor(dir: string, options: { segmentSize?: number } = {}) {
     this.#dir = dir;
-    this.#segmentSize = options.segmentSize ?? 250;
+    this.#segmentSize = options.segmentSize ?? 100;
   }
 
   /** Reads every segment once; later calls return the same promise. */

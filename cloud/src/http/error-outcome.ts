@@ -1,0 +1,31 @@
+import { NotFoundError, OpsWorkerError, ValidationError } from '@opsworker/shared';
+import { HttpError } from './http-error.ts';
+
+/** The body every error response carries. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/**
+ * Maps any thrown error to a status and body. Our typed errors carry a message written for
+ * users; anything else is a bug: the client gets a generic 500 and the details go to the log.
+ */
+export function errorOutcome(
+  error: unknown,
+  log: (message: string, error: unknown) => void,
+  where: string,
+): { status: number; body: ErrorBody } {
+  const outcome = (status: number, code: string, message: string, field?: string) => ({
+    status,
+    body: { error: { code, message, ...(field ? { field } : {}) } },
+  });
+  if (error instanceof HttpError) return outcome(error.status, error.code, error.userMessage, error.field);
+  if (error instanceof ValidationError)
+    return outcome(400, 'invalid_request', error.userMessage, error.field);
+  if (error instanceof NotFoundError) return outcome(404, 'not_found', error.userMessage);
+  if (error instanceof OpsWorkerError && error.name === 'SnsSignatureError') {
+    return outcome(401, 'invalid_signature', error.userMessage);
+  }
+  log(`unhandled error on ${where}`, error);
+  return outcome(500, 'internal', 'Something went wrong on our side; it has been logged.');
+}

@@ -1,0 +1,103 @@
+import { ALERT_SOURCES, type AlertSource } from '@opsworker/shared';
+import { HttpError } from '../http/http-error.ts';
+import { type BodySource, readJsonBody } from '../http/read-json-body.ts';
+import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import { confirmSnsSubscription, normalize } from '../normalize/index.ts';
+import type { SnsOptions } from '../normalize/types.ts';
+import type { TokenAuthenticator } from '../orgs/token-authenticator.ts';
+import type { AlertPipeline } from './alert-pipeline.ts';
+
+export interface WebhookIngestDeps {
+  authenticator: TokenAuthenticator;
+  pipeline: AlertPipeline;
+  metrics: OpsWorkerMetrics;
+  sns: SnsOptions & { fetch: typeof fetch };
+}
+
+export interface WebhookRequest {
+  source: string;
+  /** From `Authorization: Bearer`, or the last path segment. */
+  token: string | undefined;
+  body: BodySource;
+}
+
+export interface WebhookOutcome {
+  status: number;
+  body: unknown;
+}
+
+function isSource(value: string): value is AlertSource {
+  return (ALERT_SOURCES as readonly string[]).includes(value);
+}
+
+/**
+ * One webhook delivery, framework-free so every server shape (Hono route, the local server's
+ * native fast path, a Lambda) runs the same steps: source and token are checked before the
+ * body is read; the body is parsed and normalized; only a wholly valid delivery is journaled
+ * and acknowledged with 202. Throws HttpError/ValidationError for the caller to map.
+ */
+export class WebhookIngest {
+  readonly #deps: WebhookIngestDeps;
+
+  constructor(deps: WebhookIngestDeps) {
+    this.#deps = deps;
+  }
+
+  async handle(request: WebhookRequest): Promise<WebhookOutcome> {
+    const { source } = request;
+    if (!isSource(source)) {
+      throw new HttpError(
+        404,
+        'unknown_source',
+        `Unknown alert source "${source}". Use one of: ${ALERT_SOURCES.join(', ')}.`,
+      );
+    }
+    try {
+      return await this.#handle(source, request);
+    } catch (error) {
+      const status =
+        error instanceof HttpError ? error.status : (error as Error).name === 'SnsSignatureError' ? 401 : 400;
+      this.#deps.metrics.webhookRejected.inc({ source, status: String(status) });
+      throw error;
+    }
+  }
+
+  async #handle(source: AlertSource, request: WebhookRequest): Promise<WebhookOutcome> {
+    const orgId = await this.#deps.authenticator.authenticate(request.token, 'webhook');
+    if (!orgId) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        request.token
+          ? 'The webhook token is not valid.'
+          : 'A webhook token is required: send "Authorization: Bearer <token>".',
+      );
+    }
+    const body = await readJsonBody(request.body);
+    const result = await normalize(source, body.value, { receivedAt: new Date(), sns: this.#deps.sns });
+    if (result.kind === 'sns_subscription') {
+      if (result.type === 'SubscriptionConfirmation') await this.#confirm(result.subscribeUrl);
+      const subscription = result.type === 'SubscriptionConfirmation' ? 'confirmed' : 'unsubscribed';
+      return { status: 200, body: { subscription, topicArn: result.topicArn } };
+    }
+    if (result.kind === 'ignored') return { status: 202, body: { accepted: 0, ignored: result.reason } };
+    return { status: 202, body: this.#deps.pipeline.accept(orgId, source, result.alerts, body.text) };
+  }
+
+  async #confirm(subscribeUrl: string): Promise<void> {
+    try {
+      await confirmSnsSubscription(subscribeUrl, this.#deps.sns.fetch);
+    } catch (error) {
+      if ((error as Error).name === 'ValidationError' || (error as Error).name === 'SnsConfirmationError')
+        throw error;
+      throw new HttpError(
+        502,
+        'subscription_not_confirmed',
+        'Could not confirm the SNS subscription with AWS; SNS will retry.',
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+}
