@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }
   'pipeline-throughput': () => import('./pipeline-throughput.ts'),
   'store-latency': () => import('./store-latency.ts'),
   'rules-decide': () => import('./rules-decide.ts'),
+  'normalize-throughput': () => import('./normalize-throughput.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -13,7 +13,7 @@ describe('POST /webhooks/{source}', () => {
   });
   afterAll(() => server.stop());
 
-  async function post(path: string, body: BodyInit, headers: Record<string, string>) {
+  async function post(path: string, body: string, headers: Record<string, string>) {
     const response = await fetch(`${server.url}${path}`, { method: 'POST', body, headers });
     return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; field?: string } } };
   }

@@ -1,0 +1,26 @@
+import { ValidationError } from '@opsworker/shared';
+import { describe, expect, it } from 'vitest';
+import { toIsoTime } from './time.ts';
+
+describe('toIsoTime', () => {
+  it.each([
+    ['2018-03-07T06:33:21.873077559-05:00', '2018-03-07T11:33:21.873Z'],
+    ['2015-06-03T17:43:27.123+0000', '2015-06-03T17:43:27.123Z'],
+    ['1733929712000', '2024-12-11T15:08:32.000Z'],
+    ['1733929712', '2024-12-11T15:08:32.000Z'],
+    [1591216985000, '2020-06-03T20:43:05.000Z'],
+  ])('reads %s', (value, expected) => {
+    expect(toIsoTime(value, 'startsAt')).toBe(expected);
+  });
+
+  it.each([['0001-01-01T00:00:00Z'], [''], [undefined]])('treats %s as not set', (value) => {
+    expect(toIsoTime(value, 'endsAt')).toBeUndefined();
+  });
+
+  it.each([['yesterday'], ['99999999999999999999']])('refuses %s, naming the field', (value) => {
+    expect(() => toIsoTime(value, 'alerts.0.startsAt', 'alertmanager payload')).toThrow(ValidationError);
+    expect(() => toIsoTime(value, 'alerts.0.startsAt', 'alertmanager payload')).toThrow(
+      'alertmanager payload: alerts.0.startsAt: is not a valid time',
+    );
+  });
+});
