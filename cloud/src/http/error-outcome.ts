@@ -26,6 +26,11 @@ export function errorOutcome(
   if (error instanceof OpsWorkerError && error.name === 'SnsSignatureError') {
     return outcome(401, 'invalid_signature', error.userMessage);
   }
+  // An untrusted SubscribeURL, or AWS refusing it, is the sender's problem: a 5xx would only
+  // make SNS retry the same confirmation forever.
+  if (error instanceof OpsWorkerError && error.name === 'SnsConfirmationError') {
+    return outcome(400, 'subscription_not_confirmed', error.userMessage);
+  }
   log(`unhandled error on ${where}`, error);
   return outcome(500, 'internal', 'Something went wrong on our side; it has been logged.');
 }

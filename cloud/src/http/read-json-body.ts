@@ -12,6 +12,10 @@ function isJsonish(contentType: string | undefined): boolean {
   return mime === 'application/json' || mime === 'text/plain' || mime.endsWith('+json') || mime === '';
 }
 
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function payloadTooLarge(): HttpError {
   return new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
 }
@@ -34,7 +38,8 @@ export async function readJsonBody(source: BodySource): Promise<{ value: unknown
     );
   }
   if (Number(source.contentLength) > MAX_BODY_BYTES) throw payloadTooLarge();
-  const text = await source.text(MAX_BODY_BYTES);
+  // A leading byte-order mark is legal in JSON text sent by some tools; JSON.parse refuses it.
+  const text = stripBom(await source.text(MAX_BODY_BYTES));
   if (text.trim() === '')
     throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
   try {

@@ -57,8 +57,11 @@ export class BatchApplier {
     const { orgId } = entry;
     const at = new Date(entry.receivedAt);
     const key = `${entry.seq}.${index}`;
-    const existing = await this.#alert(orgId, incoming.fingerprint);
-    if (existing && existing.lastReceipt >= entry.seq) return;
+    const fromBatch = this.#alerts.get(`${orgId}|${incoming.fingerprint}`);
+    const existing = fromBatch ?? (await this.#deps.store.getAlertByFingerprint(orgId, incoming.fingerprint));
+    // Only a stored alert can show that this delivery was applied before (a replay); the same
+    // alert twice in one delivery (firing, then resolved) is applied twice.
+    if (!fromBatch && existing && existing.lastReceipt >= entry.seq) return;
 
     if (incoming.status === 'resolved') {
       await this.#resolve(entry, key, incoming, existing);
@@ -303,13 +306,6 @@ export class BatchApplier {
       if (alert?.status === 'firing') return true;
     }
     return false;
-  }
-
-  async #alert(orgId: string, fingerprint: string): Promise<Alert | undefined> {
-    return (
-      this.#alerts.get(`${orgId}|${fingerprint}`) ??
-      (await this.#deps.store.getAlertByFingerprint(orgId, fingerprint))
-    );
   }
 
   #putAlert(alert: Alert): void {

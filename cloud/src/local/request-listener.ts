@@ -26,9 +26,8 @@ export function createRequestListener(
       void honoListener(request, response);
       return;
     }
-    const token =
-      bearerToken(request.headers.authorization) ?? (match[2] ? decodeURIComponent(match[2]) : undefined);
-    webhooks.handle({ source: decodeURIComponent(match[1]!), token, body: nodeBody(request) }).then(
+    const token = bearerToken(request.headers.authorization) ?? (match[2] ? safeDecode(match[2]) : undefined);
+    webhooks.handle({ source: safeDecode(match[1]!), token, body: nodeBody(request) }).then(
       (outcome) => send(response, outcome.status, outcome.body),
       (error: unknown) => {
         const { status, body } = errorOutcome(error, log, `POST ${request.url}`);
@@ -37,6 +36,15 @@ export function createRequestListener(
       },
     );
   };
+}
+
+/** A malformed %-escape must not throw out of the listener: it is kept as typed (and fails as unknown). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -1,7 +1,7 @@
 import { ValidationError } from '@opsworker/shared';
 
-/** The largest time a JavaScript Date can hold; beyond it toISOString throws. */
-const MAX_DATE_MILLIS = 8.64e15;
+/** 9999-12-31T23:59:59.999Z: later times have no ISO-8601 form the Alert contract accepts. */
+const MAX_DATE_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 /** Epoch numbers below this are seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const SECONDS_BELOW = 1e11;
 /**
@@ -39,7 +39,6 @@ export function toIsoTime(
 function formatIso(millis: number): string {
   const date = new Date(millis);
   const year = date.getUTCFullYear();
-  if (year > 9999) return date.toISOString();
   return `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(
     date.getUTCMinutes(),
   )}:${two(date.getUTCSeconds())}.${three(date.getUTCMilliseconds())}Z`;
@@ -75,6 +74,17 @@ function toMillis(value: string | number): number | undefined {
     Number(second),
     fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0,
   );
+  // Date.UTC rolls impossible dates over (February 30th becomes March 2nd): refuse them instead.
+  const check = new Date(utc);
+  if (
+    check.getUTCDate() !== Number(day) ||
+    check.getUTCMonth() !== Number(month) - 1 ||
+    Number(hour) > 23 ||
+    Number(minute) > 59 ||
+    Number(second) > 60
+  ) {
+    return undefined;
+  }
   if (zulu) return utc;
   const offset = (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   return sign === '+' ? utc - offset : utc + offset;

@@ -16,7 +16,14 @@ describe('REST API', () => {
     await server.webhook(
       'alertmanager',
       alertmanagerPayload([
-        ...pods.map((pod, i) => ({ labels: { alertname: 'KubePodCrashLooping', severity: i === 0 ? 'critical' : 'warning', namespace: i === 2 ? 'search' : 'shop', pod } })),
+        ...pods.map((pod, i) => ({
+          labels: {
+            alertname: 'KubePodCrashLooping',
+            severity: i === 0 ? 'critical' : 'warning',
+            namespace: i === 2 ? 'search' : 'shop',
+            pod,
+          },
+        })),
         { labels: { alertname: 'Watchdog', severity: 'none' } },
       ]),
     );
@@ -38,9 +45,15 @@ describe('REST API', () => {
       expect((await get<Page<Investigation>>('/api/investigations')).items).toHaveLength(3);
       expect((await get<Page<Investigation>>('/api/investigations?status=queued')).items).toHaveLength(3);
       expect((await get<Page<Investigation>>('/api/investigations?status=completed')).items).toHaveLength(0);
-      expect((await get<Page<Investigation>>('/api/investigations?severity=critical')).items.map((i) => i.scope.name)).toEqual(['checkout-7d9f8b6c5d-aaaaa']);
+      expect(
+        (await get<Page<Investigation>>('/api/investigations?severity=critical')).items.map(
+          (i) => i.scope.name,
+        ),
+      ).toEqual(['checkout-7d9f8b6c5d-aaaaa']);
       expect((await get<Page<Investigation>>('/api/investigations?namespace=search')).items).toHaveLength(1);
-      expect((await get<Page<Investigation>>('/api/investigations?q=PAYMENTS')).items.map((i) => i.scope.name)).toEqual(['payments-5c8d7f9b6a-bbbbb']);
+      expect(
+        (await get<Page<Investigation>>('/api/investigations?q=PAYMENTS')).items.map((i) => i.scope.name),
+      ).toEqual(['payments-5c8d7f9b6a-bbbbb']);
     });
 
     it('pages with a cursor, newest first, without repeating or skipping', async () => {
@@ -53,10 +66,13 @@ describe('REST API', () => {
       expect(ids).toEqual([...ids].sort().reverse());
     });
 
-    it.each(['limit=0', 'limit=abc', 'status=sleeping', 'cursor=not-a-cursor'])('answers 400 for %s', async (query) => {
-      const response = await server.api(`/api/investigations?${query}`);
-      expect(response.status).toBe(400);
-    });
+    it.each(['limit=0', 'limit=abc', 'status=sleeping', 'cursor=not-a-cursor'])(
+      'answers 400 for %s',
+      async (query) => {
+        const response = await server.api(`/api/investigations?${query}`);
+        expect(response.status).toBe(400);
+      },
+    );
   });
 
   it('GET /api/investigations/{id} carries its alerts; an unknown id is a 404', async () => {
@@ -69,7 +85,9 @@ describe('REST API', () => {
   it('GET /api/alerts/{id} says why an alert was not investigated', async () => {
     const alerts = await get<Page<Alert>>('/api/alerts?limit=50');
     const watchdog = alerts.items.find((a) => a.labels.alertname === 'Watchdog')!;
-    const detail = await get<Alert & { decisions: { action: string; reason: string; ruleName: string }[] }>(`/api/alerts/${watchdog.id}`);
+    const detail = await get<Alert & { decisions: { action: string; reason: string; ruleName: string }[] }>(
+      `/api/alerts/${watchdog.id}`,
+    );
     expect(detail.decisions[0]).toMatchObject({ action: 'ignore', ruleName: 'Ignore monitoring heartbeats' });
     expect(detail.decisions[0]!.reason).toContain('Watchdog');
   });
@@ -78,16 +96,26 @@ describe('REST API', () => {
     it('starts a manual investigation with a scope and a question', async () => {
       const response = await server.api('/api/investigations', {
         method: 'POST',
-        body: JSON.stringify({ scope: { namespace: 'shop', kind: 'deployments', name: 'checkout' }, question: 'Why is checkout slow?' }),
+        body: JSON.stringify({
+          scope: { namespace: 'shop', kind: 'deployments', name: 'checkout' },
+          question: 'Why is checkout slow?',
+        }),
       });
       expect(response.status).toBe(201);
       const created = (await response.json()) as Investigation;
-      expect(created).toMatchObject({ status: 'queued', trigger: { type: 'manual' }, question: 'Why is checkout slow?' });
+      expect(created).toMatchObject({
+        status: 'queued',
+        trigger: { type: 'manual' },
+        question: 'Why is checkout slow?',
+      });
       expect(server.queue.size).toBeGreaterThan(0);
     });
 
     it('refuses a scope without kind and name, naming the field', async () => {
-      const response = await server.api('/api/investigations', { method: 'POST', body: JSON.stringify({ scope: { namespace: 'shop' } }) });
+      const response = await server.api('/api/investigations', {
+        method: 'POST',
+        body: JSON.stringify({ scope: { namespace: 'shop' } }),
+      });
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { field: string } }).error.field).toBe('scope');
     });
@@ -100,10 +128,20 @@ describe('REST API', () => {
     });
 
     it('creates, reads, updates and deletes a rule', async () => {
-      const input = { name: 'Ignore staging', action: 'ignore', priority: 5, match: { namespace: '^staging-' } };
-      const created = (await (await server.api('/api/rules', { method: 'POST', body: JSON.stringify(input) })).json()) as Rule;
+      const input = {
+        name: 'Ignore staging',
+        action: 'ignore',
+        priority: 5,
+        match: { namespace: '^staging-' },
+      };
+      const created = (await (
+        await server.api('/api/rules', { method: 'POST', body: JSON.stringify(input) })
+      ).json()) as Rule;
       expect(created).toMatchObject({ ...input, enabled: true, id: expect.any(String) });
-      const updated = await server.api(`/api/rules/${created.id}`, { method: 'PUT', body: JSON.stringify({ ...input, enabled: false }) });
+      const updated = await server.api(`/api/rules/${created.id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ ...input, enabled: false }),
+      });
       expect(((await updated.json()) as Rule).enabled).toBe(false);
       expect((await server.api(`/api/rules/${created.id}`, { method: 'DELETE' })).status).toBe(204);
       expect((await server.api(`/api/rules/${created.id}`)).status).toBe(404);
@@ -122,7 +160,9 @@ describe('REST API', () => {
     it('previews which recent alerts a rule would match', async () => {
       const response = await server.api('/api/rules/preview', {
         method: 'POST',
-        body: JSON.stringify({ rule: { name: 'shop only', action: 'investigate', match: { namespace: '^shop$' } } }),
+        body: JSON.stringify({
+          rule: { name: 'shop only', action: 'investigate', match: { namespace: '^shop$' } },
+        }),
       });
       const preview = (await response.json()) as { matched: Alert[]; total: number };
       expect(preview.matched.map((a) => a.scope.namespace)).toEqual(['shop', 'shop']);

@@ -1,6 +1,10 @@
 import type { Alert } from '@opsworker/shared';
 import { readFixture } from '@opsworker/cloud/normalize/fixtures/read-fixture.ts';
-import { createSnsSigningKey, type SnsSigningKey, signSnsMessage } from '@opsworker/cloud/normalize/fixtures/sns-signer.ts';
+import {
+  createSnsSigningKey,
+  type SnsSigningKey,
+  signSnsMessage,
+} from '@opsworker/cloud/normalize/fixtures/sns-signer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -38,7 +42,8 @@ describe('CloudWatch alarms through an SNS HTTPS subscription', () => {
     });
 
   it('confirms the subscription by visiting the SubscribeURL', async () => {
-    const subscribeUrl = 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=arn:aws:sns:eu-west-1:123456789012:alarms&Token=abc';
+    const subscribeUrl =
+      'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=arn:aws:sns:eu-west-1:123456789012:alarms&Token=abc';
     const message = signSnsMessage(
       {
         Type: 'SubscriptionConfirmation',
@@ -60,22 +65,39 @@ describe('CloudWatch alarms through an SNS HTTPS subscription', () => {
   });
 
   it('stores a signed alarm with its Container Insights scope', async () => {
-    const envelope = readFixture('cloudwatch/container-insights-pod-cpu.alarm.json') as Record<string, unknown>;
+    const envelope = readFixture('cloudwatch/container-insights-pod-cpu.alarm.json') as Record<
+      string,
+      unknown
+    >;
     const response = await post(signSnsMessage({ ...envelope, SigningCertURL: CERT_URL }, key, '2'));
     expect(response.status).toBe(202);
     await server.pipeline.idle();
-    const { items } = (await (await server.api('/api/alerts?source=cloudwatch')).json()) as { items: Alert[] };
+    const { items } = (await (await server.api('/api/alerts?source=cloudwatch')).json()) as {
+      items: Alert[];
+    };
     expect(items[0]).toMatchObject({ status: 'firing', scope: { cluster: 'prod-eu-1', namespace: 'shop' } });
   });
 
   it('refuses a tampered alarm with 401 and stores nothing', async () => {
-    const envelope = readFixture('cloudwatch/container-insights-pod-cpu.alarm.json') as Record<string, unknown>;
-    const signed = signSnsMessage({ ...envelope, MessageId: 'tampered-1', SigningCertURL: CERT_URL }, key, '1');
-    const response = await post({ ...signed, Message: String(signed.Message).replace('prod-eu-1', 'prod-us-1') });
+    const envelope = readFixture('cloudwatch/container-insights-pod-cpu.alarm.json') as Record<
+      string,
+      unknown
+    >;
+    const signed: Record<string, unknown> = signSnsMessage(
+      { ...envelope, MessageId: 'tampered-1', SigningCertURL: CERT_URL },
+      key,
+      '1',
+    );
+    const response = await post({
+      ...signed,
+      Message: String(signed.Message).replace('prod-eu-1', 'prod-us-1'),
+    });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
     await server.pipeline.idle();
-    const { items } = (await (await server.api('/api/alerts?source=cloudwatch')).json()) as { items: Alert[] };
+    const { items } = (await (await server.api('/api/alerts?source=cloudwatch')).json()) as {
+      items: Alert[];
+    };
     expect(items.map((a) => a.scope.cluster)).not.toContain('prod-us-1');
   });
 });

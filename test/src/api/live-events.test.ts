@@ -5,7 +5,12 @@ import { openSse } from '../support/sse-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const pod = (suffix: string) => ({
-  labels: { alertname: 'KubePodCrashLooping', severity: 'warning', namespace: 'shop', pod: `checkout-7d9f8b6c5d-${suffix}` },
+  labels: {
+    alertname: 'KubePodCrashLooping',
+    severity: 'warning',
+    namespace: 'shop',
+    pod: `checkout-7d9f8b6c5d-${suffix}`,
+  },
 });
 
 describe('GET /api/investigations/{id}/events (server-sent events)', () => {
@@ -15,7 +20,8 @@ describe('GET /api/investigations/{id}/events (server-sent events)', () => {
     server = await startTestServer();
     await server.webhook('alertmanager', alertmanagerPayload([pod('aaaaa'), pod('bbbbb')]));
     await server.pipeline.idle();
-    [investigation] = ((await (await server.api('/api/investigations')).json()) as { items: Investigation[] }).items as [Investigation];
+    [investigation] = ((await (await server.api('/api/investigations')).json()) as { items: Investigation[] })
+      .items as [Investigation];
   });
   afterAll(() => server.stop());
 

@@ -13,22 +13,46 @@ describe('organizations are kept apart', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    acme = await createOrganization({ store: server.store, rules: new RuleBook(server.store) }, { id: 'acme' });
-    await server.webhook('alertmanager', alertmanagerPayload([{ labels: { alertname: 'KubePodCrashLooping', severity: 'warning', namespace: 'shop', pod: 'checkout-7d9f8b6c5d-aaaaa' } }]));
+    acme = await createOrganization(
+      { store: server.store, rules: new RuleBook(server.store) },
+      { id: 'acme' },
+    );
+    await server.webhook(
+      'alertmanager',
+      alertmanagerPayload([
+        {
+          labels: {
+            alertname: 'KubePodCrashLooping',
+            severity: 'warning',
+            namespace: 'shop',
+            pod: 'checkout-7d9f8b6c5d-aaaaa',
+          },
+        },
+      ]),
+    );
     await server.pipeline.idle();
-    [defaultInvestigation] = ((await (await server.api('/api/investigations')).json()) as { items: Investigation[] }).items as [Investigation];
+    [defaultInvestigation] = (
+      (await (await server.api('/api/investigations')).json()) as { items: Investigation[] }
+    ).items as [Investigation];
     [defaultRule] = ((await (await server.api('/api/rules')).json()) as { items: Rule[] }).items as [Rule];
   });
   afterAll(() => server.stop());
 
   const asAcme = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${acme.apiToken}`, 'content-type': 'application/json' } });
+    fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${acme.apiToken}`, 'content-type': 'application/json' },
+    });
 
   it('accepts a new organization created while the server runs', async () => {
     const response = await fetch(`${server.url}/webhooks/generic`, {
       method: 'POST',
       headers: { authorization: `Bearer ${acme.webhookToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Acme disk full', severity: 'critical', scope: { namespace: 'acme-prod', kind: 'nodes', name: 'node-1' } }),
+      body: JSON.stringify({
+        title: 'Acme disk full',
+        severity: 'critical',
+        scope: { namespace: 'acme-prod', kind: 'nodes', name: 'node-1' },
+      }),
     });
     expect(response.status).toBe(202);
     await server.pipeline.idle();
@@ -53,15 +77,21 @@ describe('organizations are kept apart', () => {
   });
 
   it('stops accepting old tokens as soon as they are rotated', async () => {
-    const org = await createOrganization({ store: server.store, rules: new RuleBook(server.store) }, { id: 'rotating' });
+    const org = await createOrganization(
+      { store: server.store, rules: new RuleBook(server.store) },
+      { id: 'rotating' },
+    );
     const rotated = await rotateTokens(server.store, 'rotating');
-    const statusWith = async (token: string) => (await fetch(`${server.url}/api/alerts`, { headers: { authorization: `Bearer ${token}` } })).status;
+    const statusWith = async (token: string) =>
+      (await fetch(`${server.url}/api/alerts`, { headers: { authorization: `Bearer ${token}` } })).status;
     expect(await statusWith(org.apiToken)).toBe(401);
     expect(await statusWith(rotated.apiToken)).toBe(200);
   });
 
   it('lists only its own investigations and rules', async () => {
-    const investigations = ((await (await asAcme('/api/investigations')).json()) as { items: Investigation[] }).items;
+    const investigations = (
+      (await (await asAcme('/api/investigations')).json()) as { items: Investigation[] }
+    ).items;
     expect(investigations.every((i) => i.orgId === 'acme')).toBe(true);
     expect(investigations.map((i) => i.id)).not.toContain(defaultInvestigation.id);
     const rules = ((await (await asAcme('/api/rules')).json()) as { items: Rule[] }).items;

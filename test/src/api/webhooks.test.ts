@@ -3,7 +3,15 @@ import { alertmanagerPayload } from '../support/alertmanager-payload.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const crashLoop = alertmanagerPayload([
-  { labels: { alertname: 'KubePodCrashLooping', severity: 'warning', namespace: 'shop', pod: 'checkout-7d9f8b6c5d-x2x9k', container: 'app' } },
+  {
+    labels: {
+      alertname: 'KubePodCrashLooping',
+      severity: 'warning',
+      namespace: 'shop',
+      pod: 'checkout-7d9f8b6c5d-x2x9k',
+      container: 'app',
+    },
+  },
 ]);
 
 describe('POST /webhooks/{source}', () => {
@@ -15,7 +23,10 @@ describe('POST /webhooks/{source}', () => {
 
   async function post(path: string, body: string, headers: Record<string, string>) {
     const response = await fetch(`${server.url}${path}`, { method: 'POST', body, headers });
-    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string; field?: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { code: string; message: string; field?: string } },
+    };
   }
 
   it('answers 202 with a receipt and the number of alerts accepted', async () => {
@@ -25,28 +36,63 @@ describe('POST /webhooks/{source}', () => {
   });
 
   it('takes the token as the last path segment for senders that cannot set headers', async () => {
-    const { status } = await post(`/webhooks/alertmanager/${server.webhookToken}`, JSON.stringify(crashLoop), { 'content-type': 'application/json' });
+    const { status } = await post(
+      `/webhooks/alertmanager/${server.webhookToken}`,
+      JSON.stringify(crashLoop),
+      { 'content-type': 'application/json' },
+    );
     expect(status).toBe(202);
   });
 
   it.each([
     ['no token', {}, 'unauthorized'],
     ['a wrong token', { authorization: 'Bearer owh_wrong-token-000000000000' }, 'unauthorized'],
-    ['the API token instead of the webhook token', { authorization: 'Bearer owa_test-api-token-0123456789abcd' }, 'unauthorized'],
+    [
+      'the API token instead of the webhook token',
+      { authorization: 'Bearer owa_test-api-token-0123456789abcd' },
+      'unauthorized',
+    ],
   ])('refuses %s with 401', async (_, headers, code) => {
-    const { status, body } = await post('/webhooks/alertmanager', JSON.stringify(crashLoop), { 'content-type': 'application/json', ...headers });
+    const { status, body } = await post('/webhooks/alertmanager', JSON.stringify(crashLoop), {
+      'content-type': 'application/json',
+      ...headers,
+    });
     expect(status).toBe(401);
     expect(body.error?.code).toBe(code);
   });
 
   it.each([
-    ['an unknown source', '/webhooks/pagerduty', JSON.stringify(crashLoop), 'application/json', 404, 'unknown_source'],
+    [
+      'an unknown source',
+      '/webhooks/pagerduty',
+      JSON.stringify(crashLoop),
+      'application/json',
+      404,
+      'unknown_source',
+    ],
     ['malformed JSON', '/webhooks/alertmanager', '{"alerts": [', 'application/json', 400, 'invalid_json'],
     ['an empty body', '/webhooks/alertmanager', '', 'application/json', 400, 'invalid_json'],
-    ['a form body', '/webhooks/alertmanager', 'a=1', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
-    ['a body over 1 MiB', '/webhooks/generic', JSON.stringify({ title: 'x'.repeat(1024 * 1024 + 10) }), 'application/json', 413, 'payload_too_large'],
+    [
+      'a form body',
+      '/webhooks/alertmanager',
+      'a=1',
+      'application/x-www-form-urlencoded',
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'a body over 1 MiB',
+      '/webhooks/generic',
+      JSON.stringify({ title: 'x'.repeat(1024 * 1024 + 10) }),
+      'application/json',
+      413,
+      'payload_too_large',
+    ],
   ])('answers %s with a clear %i', async (_, path, body, contentType, status, code) => {
-    const response = await post(path, body, { 'content-type': contentType, authorization: `Bearer ${server.webhookToken}` });
+    const response = await post(path, body, {
+      'content-type': contentType,
+      authorization: `Bearer ${server.webhookToken}`,
+    });
     expect(response.status).toBe(status);
     expect(response.body.error).toMatchObject({ code, message: expect.any(String) });
   });
@@ -54,7 +100,10 @@ describe('POST /webhooks/{source}', () => {
   it('names the field when a payload does not match the source schema, and stores nothing', async () => {
     const before = await (await server.api('/api/alerts?limit=500')).json();
     const broken = { ...crashLoop, alerts: [{ ...(crashLoop.alerts as object[])[0], labels: 'not-a-map' }] };
-    const { status, body } = await post('/webhooks/alertmanager', JSON.stringify(broken), { 'content-type': 'application/json', authorization: `Bearer ${server.webhookToken}` });
+    const { status, body } = await post('/webhooks/alertmanager', JSON.stringify(broken), {
+      'content-type': 'application/json',
+      authorization: `Bearer ${server.webhookToken}`,
+    });
     expect(status).toBe(400);
     expect(body.error?.field).toBe('alerts.0.labels');
     await server.pipeline.idle();
@@ -62,10 +111,14 @@ describe('POST /webhooks/{source}', () => {
   });
 
   it('accepts JSON sent as text/plain, as SNS does', async () => {
-    const { status } = await post('/webhooks/generic', JSON.stringify({ title: 'Disk almost full', severity: 'warning' }), {
-      'content-type': 'text/plain; charset=UTF-8',
-      authorization: `Bearer ${server.webhookToken}`,
-    });
+    const { status } = await post(
+      '/webhooks/generic',
+      JSON.stringify({ title: 'Disk almost full', severity: 'warning' }),
+      {
+        'content-type': 'text/plain; charset=UTF-8',
+        authorization: `Bearer ${server.webhookToken}`,
+      },
+    );
     expect(status).toBe(202);
   });
 });

@@ -16,15 +16,24 @@ export type InvestigationDetail = z.infer<typeof InvestigationDetail>;
  * GETs a path and parses the body with a contract schema: a response that does not match the
  * contract fails the test where it is read, not three assertions later.
  */
-export async function getJson<T extends z.ZodType>(client: Api, path: string, schema: T): Promise<z.infer<T>> {
+export async function getJson<T extends z.ZodType>(
+  client: Api,
+  path: string,
+  schema: T,
+): Promise<z.infer<T>> {
   const response = await client.api(path);
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  if (response.status !== 200)
+    throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 500)}`);
   return schema.parse(JSON.parse(text));
 }
 
 /** Every item of a paged list, following `nextCursor` until the last page. */
-export async function listAll<T extends z.ZodType>(client: Api, path: string, item: T): Promise<z.infer<T>[]> {
+export async function listAll<T extends z.ZodType>(
+  client: Api,
+  path: string,
+  item: T,
+): Promise<z.infer<T>[]> {
   const Page = z.object({ items: z.array(item), nextCursor: z.string().optional() });
   const items: z.infer<T>[] = [];
   const separator = path.includes('?') ? '&' : '?';

@@ -11,7 +11,10 @@ export interface SseMessage {
  */
 export async function openSse(url: string, headers: Record<string, string>) {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   if (!response.ok || !response.body) throw new Error(`SSE ${url} answered ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const messages: SseMessage[] = [];

@@ -242,12 +242,14 @@ export class LocalStore implements Store {
         for (const alert of orgChanges.alerts) org.indexAlert(alert);
         for (const investigation of orgChanges.investigations) org.indexInvestigation(investigation);
         const newEvents = orgChanges.timeline.filter((event) => org.indexEvent(event));
+        // Alerts last: an alert's `lastReceipt` tells a replay after a crash that its delivery
+        // was applied, so it must not reach the disk before what the delivery opened.
         await Promise.all([
-          org.alerts.putMany(orgChanges.alerts),
           org.decisions.putMany(orgChanges.decisions),
           org.investigations.putMany(orgChanges.investigations),
           org.timeline.putMany(newEvents),
         ]);
+        await org.alerts.putMany(orgChanges.alerts);
       }),
     );
   }
