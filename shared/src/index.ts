@@ -7,3 +7,4 @@ export * from './organization.ts';
 export * from './rule.ts';
 export * from './scope.ts';
 export * from './validation.ts';
+export * from './root-cause.ts';
