@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqsAgentTransport } from '@opsworker/agent/transport/sqs-agent-transport.ts';
+import { silentLog } from '@opsworker/agent/transport/sqs-log.ts';
+import type { AgentHeartbeat } from '@opsworker/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
+import { sendRaw } from './agent-harness.ts';
+import { AGENT_DIR } from './chart-files.ts';
+import { clusterInfoRequest } from './scripted-executor.ts';
+import { type SqsFixture, startSqsFixture } from './sqs-fixture.ts';
+
+/** The built agent as the container runs it: `opsworker-agent run`, configured by its environment. */
+function spawnAgent(env: Record<string, string>): {
+  child: ChildProcess;
+  lines: () => Array<Record<string, unknown>>;
+} {
+  const child = spawn(process.execPath, [`${AGENT_DIR}bin/opsworker-agent.mjs`, 'run'], {
+    // Nothing inherited: the agent must run on exactly what a pod would give it.
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const lines = () =>
+    stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { child, lines };
+}
+
+describe('opsworker-agent run', () => {
+  let fixture: SqsFixture;
+  let cluster: FakeCluster;
+  let home: string;
+  beforeAll(async () => {
+    [fixture, cluster, home] = await Promise.all([
+      startSqsFixture(),
+      startFakeCluster({ scenarios: ['oom-killed'] }),
+      mkdtemp(join(tmpdir(), 'opsworker-agent-home-')),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([fixture?.close(), cluster?.close(), rm(home, { recursive: true, force: true })]);
+  });
+
+  describe('when configured and then sent SIGTERM', () => {
+    it('becomes ready, answers, sends heartbeats, hands back what it did not start and exits 0', async () => {
+      const requestQueueUrl = await fixture.createQueue();
+      const responseQueueUrl = await fixture.createQueue();
+      const heartbeatQueueUrl = await fixture.createQueue();
+      const { child, lines } = spawnAgent({
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        KUBECONFIG: cluster.kubeconfigPath,
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_SQS: fixture.endpoint,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        OPSWORKER_CLUSTER_NAME: 'prod-eu-west-1',
+        OPSWORKER_AGENT_REQUEST_QUEUE_URL: requestQueueUrl,
+        OPSWORKER_AGENT_RESPONSE_QUEUE_URL: responseQueueUrl,
+        OPSWORKER_AGENT_HEARTBEAT_QUEUE_URL: heartbeatQueueUrl,
+        OPSWORKER_AGENT_HEALTH_PORT: '0',
+        OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
+      });
+      const exited = once(child, 'exit');
+      const heartbeats: AgentHeartbeat[] = [];
+      const transport = createSqsAgentTransport({
+        sqs: fixture.sqs,
+        requestQueueUrl,
+        responseQueueUrl,
+        waitTimeSeconds: 1,
+        timeoutMs: 15_000,
+        log: silentLog,
+      });
+      const heartbeatListener = createSqsAgentTransport({
+        sqs: fixture.sqs,
+        requestQueueUrl,
+        responseQueueUrl: heartbeatQueueUrl,
+        waitTimeSeconds: 1,
+        onHeartbeat: (heartbeat) => heartbeats.push(heartbeat),
+        log: silentLog,
+      });
+      try {
+        await expect
+          .poll(() => lines().some((l) => l.message?.toString().startsWith('agent ready')), {
+            timeout: 15_000,
+          })
+          .toBe(true);
+        const port = lines().find((l) => l.message === 'agent starting')?.healthPort;
+        expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+        const answer = await transport.call(clusterInfoRequest('from-the-cloud'));
+        expect(answer).toMatchObject({
+          requestId: 'from-the-cloud',
+          ok: true,
+          result: { version: expect.any(String) },
+        });
+        await expect.poll(() => heartbeats.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+        expect(heartbeats[0]).toMatchObject({
+          cluster: 'prod-eu-west-1',
+          agentVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+        });
+
+        child.kill('SIGTERM');
+        await expect
+          .poll(() => lines().some((l) => l.message?.toString().startsWith('stopping')), { timeout: 5_000 })
+          .toBe(true);
+        // Arrives while the agent drains: it must be handed back, not answered or swallowed.
+        await sendRaw(fixture, requestQueueUrl, clusterInfoRequest('too-late'), 'too-late');
+        const [code] = await exited;
+        expect(code).toBe(0);
+        const left = await fixture.receive(requestQueueUrl);
+        expect(left.map((m) => JSON.parse(m.Body ?? '{}').id)).toEqual(['too-late']);
+        // Audit lines (stderr by default) name every request it answered.
+        expect(
+          lines().filter((l) => l.requestId === 'from-the-cloud' && l.op === 'clusterInfo'),
+        ).toHaveLength(1);
+      } finally {
+        child.kill('SIGKILL');
+        await Promise.all([transport.close(), heartbeatListener.close()]);
+      }
+    });
+  });
+
+  describe('when its configuration is incomplete', () => {
+    it('exits 1 at once, naming what is missing', async () => {
+      const { child, lines } = spawnAgent({ PATH: process.env.PATH ?? '', HOME: home });
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(JSON.stringify(lines())).toMatch(/OPSWORKER_AGENT_REQUEST_QUEUE_URL is required/);
+    });
+  });
+});
