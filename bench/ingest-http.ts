@@ -8,7 +8,15 @@ import { median, round } from './support/stats.ts';
 const TOKEN = 'owh_bench-webhook-token-000000';
 const body = JSON.stringify(
   alertmanagerPayload([
-    { labels: { alertname: 'KubePodCrashLooping', severity: 'warning', namespace: 'shop', pod: 'checkout-7d9f8b6c5d-x2x9k', container: 'app' } },
+    {
+      labels: {
+        alertname: 'KubePodCrashLooping',
+        severity: 'warning',
+        namespace: 'shop',
+        pod: 'checkout-7d9f8b6c5d-x2x9k',
+        container: 'app',
+      },
+    },
   ]),
 );
 
@@ -31,7 +39,9 @@ async function requestsPerSecond(url: string, seconds: number): Promise<{ rps: n
  */
 export async function run(): Promise<BenchResult[]> {
   const bare = await startChildServer(fileURLToPath(new URL('./support/bare-server.ts', import.meta.url)));
-  const ours = await startChildServer(fileURLToPath(new URL('./support/opsworker-server.ts', import.meta.url)));
+  const ours = await startChildServer(
+    fileURLToPath(new URL('./support/opsworker-server.ts', import.meta.url)),
+  );
   try {
     await requestsPerSecond(bare.url, 1);
     await requestsPerSecond(ours.url, 1);

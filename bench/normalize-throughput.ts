@@ -48,7 +48,9 @@ export async function run(): Promise<BenchResult[]> {
     const rounds: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) rounds.push(await alertsPerSecond(parseJson));
     results.push({
-      name: parseJson ? 'normalize: JSON.parse + normalize (Alertmanager, 10 alerts)' : 'normalize: normalize only (Alertmanager, 10 alerts)',
+      name: parseJson
+        ? 'normalize: JSON.parse + normalize (Alertmanager, 10 alerts)'
+        : 'normalize: normalize only (Alertmanager, 10 alerts)',
       value: Math.round(median(rounds)),
       unit: 'alerts/s',
       detail: `median of ${ROUNDS} one-second rounds`,

@@ -11,12 +11,18 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }
   'store-latency': () => import('./store-latency.ts'),
   'rules-decide': () => import('./rules-decide.ts'),
   'normalize-throughput': () => import('./normalize-throughput.ts'),
+  agent: () => import('./agent.ts'),
+  'namespace-summary': () => import('./namespace-summary.ts'),
 };
 
 const wanted = process.argv.slice(2);
-const selected = Object.keys(BENCHMARKS).filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)));
+const selected = Object.keys(BENCHMARKS).filter(
+  (name) => wanted.length === 0 || wanted.some((word) => name.includes(word)),
+);
 if (selected.length === 0) {
-  console.error(`No benchmark matches ${wanted.join(', ')}. Available: ${Object.keys(BENCHMARKS).join(', ')}`);
+  console.error(
+    `No benchmark matches ${wanted.join(', ')}. Available: ${Object.keys(BENCHMARKS).join(', ')}`,
+  );
   process.exit(2);
 }
 

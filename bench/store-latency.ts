@@ -15,17 +15,33 @@ function investigation(n: number, at: Date): Investigation {
     title: `KubePodCrashLooping: pod shop/checkout-${n} is crash looping`,
     severity: 'warning',
     scope: { cluster: 'prod-eu-1', namespace: 'shop', kind: 'pods', name: `checkout-7d9f8b6c5d-${n}` },
-    trigger: { type: 'alert', alertId: `alert_${n}`, fingerprint: `alertmanager:${n}`, source: 'alertmanager' },
+    trigger: {
+      type: 'alert',
+      alertId: `alert_${n}`,
+      fingerprint: `alertmanager:${n}`,
+      source: 'alertmanager',
+    },
     alertIds: [`alert_${n}`],
     groupKey: `prod-eu-1/shop/workload/checkout-${n}`,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
     report: {
       summary: 'The container exceeds its 256Mi memory limit and is killed (exit 137), 7 restarts in 20 min.',
-      rootCause: { category: 'oom_killed', statement: 'OOMKilled: memory limit 256Mi exceeded', resource: `pod/checkout-${n}` },
+      rootCause: {
+        category: 'oom_killed',
+        statement: 'OOMKilled: memory limit 256Mi exceeded',
+        resource: `pod/checkout-${n}`,
+      },
       confidence: 'high',
-      evidence: [{ id: `ev_${n}`, title: 'Last state', excerpt: 'lastState.terminated.reason=OOMKilled exitCode=137' }],
-      nextSteps: [{ description: 'Raise the limit', command: 'kubectl -n shop set resources deployment/checkout --limits=memory=512Mi' }],
+      evidence: [
+        { id: `ev_${n}`, title: 'Last state', excerpt: 'lastState.terminated.reason=OOMKilled exitCode=137' },
+      ],
+      nextSteps: [
+        {
+          description: 'Raise the limit',
+          command: 'kubectl -n shop set resources deployment/checkout --limits=memory=512Mi',
+        },
+      ],
       contributingFactors: [],
       links: [],
     },
@@ -45,7 +61,9 @@ export async function run(): Promise<BenchResult[]> {
       const store = new LocalStore(dir);
       const base = Date.now() - size * 1000;
       for (let start = 0; start < size; start += 5_000) {
-        const batch = Array.from({ length: Math.min(5_000, size - start) }, (_, i) => investigation(start + i, new Date(base + (start + i) * 1000)));
+        const batch = Array.from({ length: Math.min(5_000, size - start) }, (_, i) =>
+          investigation(start + i, new Date(base + (start + i) * 1000)),
+        );
         await store.apply({ investigations: batch });
       }
       const latencies: number[] = [];

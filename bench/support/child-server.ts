@@ -4,8 +4,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
  * Starts a server script in its own process (so the load generator does not share its event
  * loop) and resolves with the URL it prints as `listening on <url>`.
  */
-export function startChildServer(script: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export function startChildServer(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -23,6 +29,8 @@ export function startChildServer(script: string, env: Record<string, string> = {
         });
       }
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening: ${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited with ${code} before listening: ${output}`)),
+    );
   });
 }

@@ -28,6 +28,8 @@ export const ListOperation = z.object({
   labelSelector: selector.optional(),
   fieldSelector: selector.optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  /** The `continue` of the previous page, to read the next one. */
+  continue: z.string().min(1).max(4096).optional(),
 });
 
 export const EventsOperation = z.object({
@@ -45,8 +47,18 @@ export const LogsOperation = z.object({
   container: name.optional(),
   previous: z.boolean().optional(),
   tailLines: z.number().int().min(1).max(10_000).optional(),
-  sinceSeconds: z.number().int().min(1).max(7 * 24 * 3600).optional(),
-  limitBytes: z.number().int().min(1).max(4 * 1024 * 1024).optional(),
+  sinceSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .optional(),
+  limitBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(4 * 1024 * 1024)
+    .optional(),
 });
 
 export const OwnerChainOperation = z.object({

@@ -31,7 +31,8 @@ export const LabelMatcher = z
   .superRefine((matcher, ctx) => {
     if (matcher.op === '=~' || matcher.op === '!~') {
       const result = Regex.safeParse(matcher.value);
-      if (!result.success) ctx.addIssue({ code: 'custom', path: ['value'], message: 'is not a valid regular expression' });
+      if (!result.success)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'is not a valid regular expression' });
     }
   });
 export type LabelMatcher = z.infer<typeof LabelMatcher>;
@@ -87,7 +88,10 @@ export const MaintenanceWindow = z.discriminatedUnion('type', [
       start: z.iso.datetime({ offset: true }),
       end: z.iso.datetime({ offset: true }),
     })
-    .refine((w) => Date.parse(w.end) > Date.parse(w.start), { message: 'end must be after start', path: ['end'] }),
+    .refine((w) => Date.parse(w.end) > Date.parse(w.start), {
+      message: 'end must be after start',
+      path: ['end'],
+    }),
   WeeklyWindow.extend({ type: z.literal('weekly'), name: z.string().max(200).optional() }),
 ]);
 export type MaintenanceWindow = z.infer<typeof MaintenanceWindow>;
@@ -104,7 +108,12 @@ export const RuleInput = z.object({
   status: z.enum(['firing', 'any']).default('firing'),
   action: RuleAction,
   /** After this rule opens an investigation for an object, same-object alerts are only noted for this long. */
-  cooldownMinutes: z.number().int().min(0).max(7 * 24 * 60).default(0),
+  cooldownMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(0),
   maintenanceWindows: z.array(MaintenanceWindow).max(50).default([]),
   /** With `business_hours` the rule applies only inside them; with `outside_business_hours` only outside. */
   activeDuring: z.enum(['always', 'business_hours', 'outside_business_hours']).default('always'),

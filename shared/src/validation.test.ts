@@ -18,7 +18,9 @@ describe('parseWith', () => {
     const rule = {
       name: 'x',
       action: 'ignore',
-      maintenanceWindows: [{ type: 'weekly', days: [6], start: '01:00', end: '03:00', timeZone: 'Mars/Olympus' }],
+      maintenanceWindows: [
+        { type: 'weekly', days: [6], start: '01:00', end: '03:00', timeZone: 'Mars/Olympus' },
+      ],
     };
     expect(() => parseWith(RuleInput, rule)).toThrow(/maintenanceWindows\.0\.timeZone/);
   });

@@ -47,6 +47,7 @@ export function createApiKubeReader(connection: KubeConnection): KubeReader {
       if (options.labelSelector) query.set('labelSelector', options.labelSelector);
       if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
       if (options.limit) query.set('limit', String(options.limit));
+      if (options.continue) query.set('continue', options.continue);
       const qs = query.size > 0 ? `?${query}` : '';
       const where = info.namespaced && options.namespace ? ` in namespace "${options.namespace}"` : '';
       const body = await getJson<{

@@ -10,6 +10,8 @@ export type ListOptions = ReadOptions & {
   labelSelector?: string;
   fieldSelector?: string;
   limit?: number;
+  /** The `continue` token of the previous page. */
+  continue?: string;
 };
 
 export type PodLogOptions = ReadOptions & {

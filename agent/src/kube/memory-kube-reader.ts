@@ -82,9 +82,10 @@ export function createMemoryKubeReader(cluster: MemoryCluster): MemoryKubeReader
           (!options.labelSelector || matchesLabelSelector(o.metadata?.labels, options.labelSelector)) &&
           (!options.fieldSelector || matchesFieldSelector(o, options.fieldSelector)),
       );
-      const items = options.limit ? matching.slice(0, options.limit) : matching;
-      const more = items.length < matching.length;
-      return { items: copy(items), ...(more ? { continue: `offset-${items.length}` } : {}) };
+      const offset = Number(/^offset-(\d+)$/.exec(options.continue ?? '')?.[1] ?? 0);
+      const items = options.limit ? matching.slice(offset, offset + options.limit) : matching.slice(offset);
+      const next = offset + items.length;
+      return { items: copy(items), ...(next < matching.length ? { continue: `offset-${next}` } : {}) };
     },
 
     async podLogs(options) {

@@ -17,6 +17,7 @@ export const runList: OperationHandler<Extract<AgentOperation, { op: 'list' }>> 
     labelSelector: operation.labelSelector,
     fieldSelector: operation.fieldSelector,
     limit,
+    continue: operation.continue,
     signal: context.signal,
   });
   const result: ListResult = { items: list.items.map((item) => cleanObject(item, context.configMaps)) };

@@ -61,6 +61,20 @@ describe('the agent against the simulated cluster', () => {
       expect(limited.continue).toBeTruthy();
     });
 
+    it('reads a long list in pages with the API server\'s continue token', async () => {
+      const all = resultOf<ListResult>(await agent.run({ op: 'list', kind: 'pods', limit: 5000 }));
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = resultOf<ListResult>(
+          await agent.run({ op: 'list', kind: 'pods', limit: 3, ...(cursor ? { continue: cursor } : {}) }),
+        );
+        paged.push(...page.items.map((p) => p.metadata?.name ?? ''));
+        cursor = page.continue;
+      } while (cursor);
+      expect(paged).toEqual(all.items.map((p) => p.metadata?.name));
+    });
+
     it('reads the events of one object, newest last', async () => {
       const events = resultOf<CompactEvent[]>(
         await agent.run({
