@@ -6,6 +6,7 @@ import { EventBus } from '../cloud/src/events/event-bus.ts';
 import { AlertPipeline } from '../cloud/src/ingest/alert-pipeline.ts';
 import { BatchApplier } from '../cloud/src/ingest/batch-applier.ts';
 import { IngestJournal } from '../cloud/src/ingest/ingest-journal.ts';
+import { TimelineSequencer } from '../cloud/src/investigations/timeline-sequencer.ts';
 import { createOpsWorkerMetrics } from '../cloud/src/metrics/opsworker-metrics.ts';
 import { normalize } from '../cloud/src/normalize/index.ts';
 import { RuleBook } from '../cloud/src/org-rules/rule-book.ts';
@@ -56,10 +57,11 @@ async function inProcessRate(bodies: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-pipeline-'));
   try {
     const { store, rules } = await freshStore(dir);
+    const sequencer = new TimelineSequencer(store);
     const started = performance.now();
     let seq = 0;
     for (let start = 0; start < bodies.length; start += 500) {
-      const applier = new BatchApplier({ store, rules, groupWindowMs: 30 * 60_000 });
+      const applier = new BatchApplier({ store, rules, groupWindowMs: 30 * 60_000, sequencer });
       for (const body of bodies.slice(start, start + 500)) {
         const result = await normalize('alertmanager', JSON.parse(body), { receivedAt: new Date() });
         const alerts: NormalizedAlert[] = result.kind === 'alerts' ? result.alerts : [];
@@ -94,6 +96,7 @@ async function storedRate(bodies: string[]): Promise<number> {
       bus: new EventBus(),
       metrics: createOpsWorkerMetrics(),
       groupWindowMs: 30 * 60_000,
+      sequencer: new TimelineSequencer(store),
     });
     pipeline.start();
     const started = performance.now();

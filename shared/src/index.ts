@@ -8,3 +8,4 @@ export * from './rule.ts';
 export * from './scope.ts';
 export * from './validation.ts';
 export * from './root-cause.ts';
+export * from './chat-message.ts';

@@ -11,6 +11,7 @@ import { InProcessQueue } from '../queue/in-process-queue.ts';
 import type { InvestigationJob } from '../queue/queue.ts';
 import { FileBlobStore } from '../store/local/file-blob-store.ts';
 import { LocalStore } from '../store/local/local-store.ts';
+import { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import { AlertPipeline } from './alert-pipeline.ts';
 import { BatchApplier } from './batch-applier.ts';
 import { IngestJournal } from './ingest-journal.ts';
@@ -49,6 +50,7 @@ describe('AlertPipeline', () => {
       bus: new EventBus(),
       metrics: createOpsWorkerMetrics(),
       groupWindowMs: 30 * 60_000,
+      sequencer: new TimelineSequencer(store),
     });
   }
 
@@ -214,7 +216,12 @@ describe('AlertPipeline', () => {
         receivedAt: new Date().toISOString(),
         alerts: [alert({ fingerprint: 'y' })],
       };
-      const deps = { store, rules: new RuleBook(store), groupWindowMs: 30 * 60_000 };
+      const deps = {
+        store,
+        rules: new RuleBook(store),
+        groupWindowMs: 30 * 60_000,
+        sequencer: new TimelineSequencer(store),
+      };
       const first = new BatchApplier(deps);
       await first.apply(entry);
       const { investigations: opened, timeline } = first.changes();

@@ -3,6 +3,7 @@ import { makeId } from '../ids/make-id.ts';
 import { describeScope } from '../investigations/describe-scope.ts';
 import { groupKeyFor } from '../investigations/group-key.ts';
 import { timelineEvent } from '../investigations/timeline-event.ts';
+import type { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import type { RuleBook } from '../org-rules/rule-book.ts';
 import { decide } from '../rules/decide.ts';
 import type { Store, StoreChanges } from '../store/store.ts';
@@ -13,6 +14,8 @@ export interface BatchApplierDeps {
   rules: RuleBook;
   /** Alerts about the same object attach to an investigation opened less than this long ago. */
   groupWindowMs: number;
+  /** Shared with the investigation worker: one sequence per timeline. */
+  sequencer: TimelineSequencer;
 }
 
 /**
@@ -28,7 +31,6 @@ export class BatchApplier {
   readonly #investigations = new Map<string, Investigation>();
   readonly #decisions: RuleDecision[] = [];
   readonly #timeline: TimelineEvent[] = [];
-  readonly #lastSeq = new Map<string, number>();
   readonly #openedHere: Investigation[] = [];
 
   constructor(deps: BatchApplierDeps) {
@@ -145,7 +147,7 @@ export class BatchApplier {
         reason: `${decision.reason}. Grouped into the open investigation for ${describeScope(open.scope)}`,
       });
     } else if (decision.action === 'investigate') {
-      const opened = this.#open(entry, key, alert, groupKey, decision.ruleId, record.reason, replayed);
+      const opened = await this.#open(entry, key, alert, groupKey, decision.ruleId, record.reason, replayed);
       record.investigationId = opened.id;
     }
     this.#decisions.push(record);
@@ -156,7 +158,7 @@ export class BatchApplier {
     });
   }
 
-  #open(
+  async #open(
     entry: JournalEntry,
     key: string,
     alert: Alert,
@@ -164,7 +166,7 @@ export class BatchApplier {
     ruleId: string | undefined,
     reason: string,
     replayed: Investigation | undefined,
-  ): Investigation {
+  ): Promise<Investigation> {
     const at = new Date(entry.receivedAt);
     const id = investigationIdFor(entry, key);
     // A replay after a crash: this entry already opened it, and the worker may have moved it on.
@@ -191,8 +193,8 @@ export class BatchApplier {
     };
     this.#investigations.set(investigation.id, investigation);
     this.#openedHere.push(investigation);
-    this.#lastSeq.set(investigation.id, 0);
-    this.#addEvent(
+    this.#deps.sequencer.startAt(investigation.id, 0);
+    await this.#addEvent(
       investigation,
       at,
       'created',
@@ -210,8 +212,7 @@ export class BatchApplier {
       : [...investigation.alertIds, alert.id];
     const updated = { ...investigation, alertIds, updatedAt: entry.receivedAt };
     this.#investigations.set(updated.id, updated);
-    await this.#loadLastSeq(updated);
-    this.#addEvent(
+    await this.#addEvent(
       updated,
       at,
       'alert_attached',
@@ -259,8 +260,7 @@ export class BatchApplier {
     const investigation = await this.#investigation(entry.orgId, alert.investigationId);
     if (!investigation || investigation.resolvedAt) return;
     const at = new Date(entry.receivedAt);
-    await this.#loadLastSeq(investigation);
-    this.#addEvent(
+    await this.#addEvent(
       investigation,
       at,
       'resolved',
@@ -272,7 +272,7 @@ export class BatchApplier {
     const updated = { ...investigation, updatedAt: entry.receivedAt, ...(stillFiring ? {} : { resolvedAt }) };
     this.#investigations.set(updated.id, updated);
     if (!stillFiring)
-      this.#addEvent(
+      await this.#addEvent(
         updated,
         at,
         'resolved',
@@ -317,22 +317,15 @@ export class BatchApplier {
     return this.#investigations.get(id) ?? (await this.#deps.store.getInvestigation(orgId, id));
   }
 
-  async #loadLastSeq(investigation: Investigation): Promise<void> {
-    if (this.#lastSeq.has(investigation.id)) return;
-    const events = await this.#deps.store.listTimeline(investigation.orgId, investigation.id);
-    this.#lastSeq.set(investigation.id, events.at(-1)?.seq ?? 0);
-  }
-
-  #addEvent(
+  async #addEvent(
     investigation: Investigation,
     at: Date,
     type: TimelineEvent['type'],
     message: string,
     data: Record<string, unknown>,
     key: string,
-  ): void {
-    const seq = (this.#lastSeq.get(investigation.id) ?? 0) + 1;
-    this.#lastSeq.set(investigation.id, seq);
+  ): Promise<void> {
+    const seq = await this.#deps.sequencer.next(investigation.orgId, investigation.id);
     this.#timeline.push(
       timelineEvent({
         orgId: investigation.orgId,

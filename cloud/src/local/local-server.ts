@@ -8,6 +8,7 @@ import { AlertPipeline } from '../ingest/alert-pipeline.ts';
 import { IngestJournal } from '../ingest/ingest-journal.ts';
 import { WebhookIngest } from '../ingest/webhook-ingest.ts';
 import { InvestigationService } from '../investigations/investigation-service.ts';
+import { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
 import { RuleBook } from '../org-rules/rule-book.ts';
@@ -37,6 +38,7 @@ export interface LocalServer {
   queue: InProcessQueue<InvestigationJob>;
   investigations: InvestigationService;
   bus: EventBus;
+  sequencer: TimelineSequencer;
   /** Set on the first start: the default organization's tokens, in clear, shown once. */
   createdDefaultOrg: CreatedOrganization | undefined;
   close(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startLocalServer(
     const queue = new InProcessQueue<InvestigationJob>({
       onError: (error, job) => log.error(`investigation ${job.investigationId} failed`, error),
     });
+    const sequencer = new TimelineSequencer(store);
     const pipeline = new AlertPipeline({
       store,
       blobs: new FileBlobStore(config.dataDir),
@@ -70,6 +73,7 @@ export async function startLocalServer(
       bus,
       metrics,
       groupWindowMs: config.groupWindowMs,
+      sequencer,
       log: (message, error) => log.error(message, error),
     });
     pipeline.start();
@@ -112,6 +116,7 @@ export async function startLocalServer(
       queue,
       investigations,
       bus,
+      sequencer,
       createdDefaultOrg: created,
       async close() {
         // Stop taking requests and drop live streams, then finish what was accepted.

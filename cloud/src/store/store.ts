@@ -1,5 +1,6 @@
 import type {
   Alert,
+  ChatMessage,
   AlertSource,
   AlertStatus,
   Investigation,
@@ -76,6 +77,10 @@ export interface Store {
 
   /** Events with `seq` greater than `afterSeq`, in order. */
   listTimeline(orgId: string, investigationId: string, afterSeq?: number): Promise<TimelineEvent[]>;
+
+  /** The conversation about an investigation, oldest first. */
+  listMessages(orgId: string, investigationId: string): Promise<ChatMessage[]>;
+  putMessages(messages: ChatMessage[]): Promise<void>;
 
   listRules(orgId: string): Promise<Rule[]>;
   getRule(orgId: string, id: string): Promise<Rule | undefined>;

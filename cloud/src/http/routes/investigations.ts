@@ -54,13 +54,16 @@ export function investigationRoutes(deps: {
     const orgId = c.get('orgId');
     const id = c.req.param('id');
     await deps.investigations.get(orgId, id);
-    let sentSeq = lastEventId(c);
+    const resumeAfter = lastEventId(c);
     return sseStream(c, async (stream) => {
       const buffered: TimelineEvent[] = [];
+      // Two writers (ingest and the worker) may store events slightly out of sequence order:
+      // remember what was sent rather than only the highest number, so none is skipped live.
+      const sent = new Set<number>();
       let live = false;
       const send = async (event: TimelineEvent) => {
-        if (event.seq <= sentSeq) return;
-        sentSeq = event.seq;
+        if (event.seq <= resumeAfter || sent.has(event.seq)) return;
+        sent.add(event.seq);
         await stream.writeSSE({ id: String(event.seq), event: 'timeline', data: JSON.stringify(event) });
       };
       const unsubscribe = deps.bus.subscribe(orgId, (busEvent) => {
@@ -68,7 +71,7 @@ export function investigationRoutes(deps: {
         if (live) void send(busEvent.event);
         else buffered.push(busEvent.event);
       });
-      for (const event of await deps.store.listTimeline(orgId, id, sentSeq)) await send(event);
+      for (const event of await deps.store.listTimeline(orgId, id, resumeAfter)) await send(event);
       for (const event of buffered.sort((a, b) => a.seq - b.seq)) await send(event);
       live = true;
       return unsubscribe;

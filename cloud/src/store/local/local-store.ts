@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Alert,
+  type ChatMessage,
   type Investigation,
   type InvestigationStatus,
   type Organization,
@@ -203,6 +204,18 @@ export class LocalStore implements Store {
   async listTimeline(orgId: string, investigationId: string, afterSeq = 0): Promise<TimelineEvent[]> {
     const events = (await this.#collections(orgId)).timelineByInvestigation.get(investigationId) ?? [];
     return events.filter((event) => event.seq > afterSeq);
+  }
+
+  async listMessages(orgId: string, investigationId: string): Promise<ChatMessage[]> {
+    const org = await this.#collections(orgId);
+    return [...org.messages.values()].filter((message) => message.investigationId === investigationId);
+  }
+
+  async putMessages(messages: ChatMessage[]): Promise<void> {
+    const byOrg = Map.groupBy(messages, (message) => message.orgId);
+    await Promise.all(
+      [...byOrg].map(async ([orgId, list]) => (await this.#collections(orgId)).messages.putMany(list)),
+    );
   }
 
   async listRules(orgId: string): Promise<Rule[]> {

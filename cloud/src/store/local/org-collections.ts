@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Alert, Investigation, Rule, RuleDecision, TimelineEvent } from '@opsworker/shared';
+import type { Alert, ChatMessage, Investigation, Rule, RuleDecision, TimelineEvent } from '@opsworker/shared';
 import { SegmentedCollection } from './segmented-collection.ts';
 
 /**
@@ -12,6 +12,7 @@ export class OrgCollections {
   readonly investigations: SegmentedCollection<Investigation>;
   readonly timeline: SegmentedCollection<TimelineEvent>;
   readonly rules: SegmentedCollection<Rule>;
+  readonly messages: SegmentedCollection<ChatMessage>;
 
   readonly alertIdByFingerprint = new Map<string, string>();
   readonly timelineByInvestigation = new Map<string, TimelineEvent[]>();
@@ -26,6 +27,7 @@ export class OrgCollections {
     this.investigations = open('investigations');
     this.timeline = open('timeline');
     this.rules = open('rules');
+    this.messages = open('messages');
   }
 
   async load(): Promise<void> {
@@ -35,6 +37,7 @@ export class OrgCollections {
       this.investigations.load(),
       this.timeline.load(),
       this.rules.load(),
+      this.messages.load(),
     ]);
     for (const alert of this.alerts.values()) this.alertIdByFingerprint.set(alert.fingerprint, alert.id);
     for (const event of this.timeline.values()) this.#indexEvent(event);
