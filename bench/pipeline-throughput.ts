@@ -100,10 +100,12 @@ async function storedRate(bodies: string[]): Promise<number> {
     });
     pipeline.start();
     const started = performance.now();
+    const accepted: Promise<unknown>[] = [];
     for (const body of bodies) {
       const result = await normalize('alertmanager', JSON.parse(body), { receivedAt: new Date() });
-      if (result.kind === 'alerts') pipeline.accept('default', 'alertmanager', result.alerts, body);
+      if (result.kind === 'alerts') accepted.push(pipeline.accept('default', 'alertmanager', result.alerts, body));
     }
+    await Promise.all(accepted);
     await pipeline.idle();
     const rate = (bodies.length * ALERTS_PER_DELIVERY) / ((performance.now() - started) / 1000);
     await pipeline.stop();

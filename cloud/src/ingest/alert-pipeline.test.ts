@@ -55,7 +55,7 @@ describe('AlertPipeline', () => {
   }
 
   async function send(...alerts: NormalizedAlert[]) {
-    const receipt = pipeline.accept('default', 'alertmanager', alerts);
+    const receipt = await pipeline.accept('default', 'alertmanager', alerts);
     await pipeline.idle();
     return receipt;
   }

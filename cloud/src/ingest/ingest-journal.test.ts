@@ -19,13 +19,13 @@ describe('IngestJournal', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('when the process stops before entries are applied', () => {
-    it('hands the unapplied entries back, in order, with the raw payload', () => {
+    it('hands the unapplied entries back, in order, with the raw payload', async () => {
       const journal = new IngestJournal(dir);
       expect(journal.open()).toEqual([]);
-      journal.append(entry(), '{"a":1}');
-      journal.append(entry());
+      await journal.append(entry(), '{"a":1}');
+      await journal.append(entry());
       journal.checkpoint(1);
-      journal.append(entry('acme'), '[1,2]');
+      await journal.append(entry('acme'), '[1,2]');
       journal.close();
 
       const pending = new IngestJournal(dir).open();
@@ -35,21 +35,21 @@ describe('IngestJournal', () => {
       ]);
     });
 
-    it('skips a line cut short by a crash: it was never acknowledged', () => {
+    it('skips a line cut short by a crash: it was never acknowledged', async () => {
       const journal = new IngestJournal(dir);
       journal.open();
-      journal.append(entry());
+      await journal.append(entry());
       journal.close();
       const file = readdirSync(dir).find((name) => name.endsWith('.jsonl'))!;
       appendFileSync(join(dir, file), '{"seq":2,"orgId":"def');
       const reopened = new IngestJournal(dir);
       expect(reopened.open().map((e) => e.seq)).toEqual([1]);
       // Sequence numbers never go backwards, so ids derived from them stay unique.
-      expect(reopened.append(entry()).seq).toBe(2);
+      expect((await reopened.append(entry())).seq).toBe(2);
     });
   });
 
-  it('keeps entries appended after a start that found the journal empty', () => {
+  it('keeps entries appended after a start that found the journal empty', async () => {
     // Regression: the empty file from the first start had the same name as the new active
     // file, and cleanup deleted it while it was being appended to.
     const first = new IngestJournal(dir);
@@ -57,15 +57,15 @@ describe('IngestJournal', () => {
     first.close();
     const second = new IngestJournal(dir);
     second.open();
-    second.append(entry());
+    await second.append(entry());
     second.close();
     expect(new IngestJournal(dir).open().map((e) => e.seq)).toEqual([1]);
   });
 
-  it('deletes journal files once everything in them is applied', () => {
+  it('deletes journal files once everything in them is applied', async () => {
     const journal = new IngestJournal(dir);
     journal.open();
-    const last = journal.append(entry());
+    const last = await journal.append(entry());
     journal.close();
     const again = new IngestJournal(dir);
     again.open();
@@ -73,5 +73,21 @@ describe('IngestJournal', () => {
     again.close();
     expect(readdirSync(dir).filter((name) => name.endsWith('.jsonl'))).toHaveLength(1);
     expect(new IngestJournal(dir).open()).toEqual([]);
+  });
+});
+
+describe('IngestJournal group commit', () => {
+  it('numbers entries appended together in order and writes them all before resolving', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    try {
+      const journal = new IngestJournal(dir);
+      journal.open();
+      const written = await Promise.all(Array.from({ length: 50 }, () => journal.append(entry())));
+      expect(written.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      journal.close();
+      expect(new IngestJournal(dir).open()).toHaveLength(50);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

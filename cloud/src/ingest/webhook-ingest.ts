@@ -81,7 +81,7 @@ export class WebhookIngest {
       return { status: 200, body: { subscription, topicArn: result.topicArn } };
     }
     if (result.kind === 'ignored') return { status: 202, body: { accepted: 0, ignored: result.reason } };
-    return { status: 202, body: this.#deps.pipeline.accept(orgId, source, result.alerts, body.text) };
+    return { status: 202, body: await this.#deps.pipeline.accept(orgId, source, result.alerts, body.text) };
   }
 
   async #confirm(subscribeUrl: string): Promise<void> {
