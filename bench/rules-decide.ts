@@ -10,12 +10,12 @@ import {
   type RuleInput,
   type WeeklyWindow,
 } from '@opsworker/shared';
-import type { BenchResult } from './support/bench-result.ts';
 import { kubePrometheusAlerts } from '../cloud/src/rules/__fixtures__/alerts.ts';
 import { type CompiledRules, compileRules } from '../cloud/src/rules/compile-rules.ts';
 import { cooldownKey } from '../cloud/src/rules/cooldown-key.ts';
 import { decide } from '../cloud/src/rules/decide.ts';
 import { defaultRules } from '../cloud/src/rules/default-rules.ts';
+import type { BenchResult } from './support/bench-result.ts';
 
 function stored(inputs: RuleInput[]): Rule[] {
   return inputs.map((input, index) =>

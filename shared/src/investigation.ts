@@ -51,6 +51,43 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
+/** The stages of the optional LLM work: three per investigation, one per follow-up answer. */
+export const LlmStage = z.enum(['triage', 'investigation', 'report', 'conversation']);
+export type LlmStage = z.infer<typeof LlmStage>;
+
+const tokens = z.number().int().nonnegative();
+
+/** Tokens one stage used, as the model reported them, and what they cost at list price. */
+export const LlmStageUsage = z.object({
+  stage: LlmStage,
+  model: z.string().max(200),
+  inputTokens: tokens,
+  outputTokens: tokens,
+  /** Absent when the model's price is unknown (a self-hosted model without a configured price). */
+  estimatedCostUsd: z.number().nonnegative().optional(),
+});
+export type LlmStageUsage = z.infer<typeof LlmStageUsage>;
+
+/**
+ * What the LLM stage of one investigation did and cost. `outcome`: `enriched` (the report is
+ * the model's), `kept` (triage judged the deterministic report sufficient), `failed` (the
+ * deterministic report stands; `failure` says why in words a user may read).
+ */
+export const LlmUsage = z.object({
+  provider: z.string().max(50),
+  outcome: z.enum(['enriched', 'kept', 'failed']),
+  failure: z.string().max(500).optional(),
+  stages: z.array(LlmStageUsage),
+  inputTokens: tokens,
+  outputTokens: tokens,
+  totalTokens: tokens,
+  toolCalls: tokens,
+  /** Sum over the stages whose price is known; `costComplete` is false when one was not. */
+  estimatedCostUsd: z.number().nonnegative(),
+  costComplete: z.boolean(),
+});
+export type LlmUsage = z.infer<typeof LlmUsage>;
+
 export const Investigation = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -74,6 +111,8 @@ export const Investigation = z.object({
   error: z.string().optional(),
   /** Ingest sequence that created it, when an alert did: makes replays after a crash idempotent. */
   receipt: z.number().int().nonnegative().optional(),
+  /** The optional LLM stage's tokens, estimated cost and outcome (absent when no model is configured). */
+  llm: LlmUsage.optional(),
 });
 export type Investigation = z.infer<typeof Investigation>;
 

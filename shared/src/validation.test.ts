@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NormalizedAlert, RuleInput, ValidationError, parseWith } from './index.ts';
+import { NormalizedAlert, parseWith, RuleInput, ValidationError } from './index.ts';
 
 describe('parseWith', () => {
   it('names the field that is wrong', () => {

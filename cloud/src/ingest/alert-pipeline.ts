@@ -1,9 +1,9 @@
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
 import type { EventBus } from '../events/event-bus.ts';
+import type { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
 import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { InvestigationJob, Queue } from '../queue/queue.ts';
-import type { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import { BatchApplier } from './batch-applier.ts';
 import type { IngestJournal, JournalEntry } from './ingest-journal.ts';

@@ -1,8 +1,8 @@
 import type { Rule } from '@opsworker/shared';
 import { NotFoundError } from '@opsworker/shared';
+import { makeId } from '../ids/make-id.ts';
 import { type CompiledRules, compileRules } from '../rules/compile-rules.ts';
 import { validateRuleInput } from '../rules/validate-rule-input.ts';
-import { makeId } from '../ids/make-id.ts';
 import type { Store } from '../store/store.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type {
   Alert,
-  ChatMessage,
   AlertSource,
   AlertStatus,
+  ChatMessage,
   Investigation,
   InvestigationStatus,
   Organization,

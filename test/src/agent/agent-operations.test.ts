@@ -61,7 +61,7 @@ describe('the agent against the simulated cluster', () => {
       expect(limited.continue).toBeTruthy();
     });
 
-    it('reads a long list in pages with the API server\'s continue token', async () => {
+    it("reads a long list in pages with the API server's continue token", async () => {
       const all = resultOf<ListResult>(await agent.run({ op: 'list', kind: 'pods', limit: 5000 }));
       const paged: string[] = [];
       let cursor: string | undefined;

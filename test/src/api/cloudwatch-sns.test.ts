@@ -1,10 +1,10 @@
-import type { Alert } from '@opsworker/shared';
 import { readFixture } from '@opsworker/cloud/normalize/fixtures/read-fixture.ts';
 import {
   createSnsSigningKey,
   type SnsSigningKey,
   signSnsMessage,
 } from '@opsworker/cloud/normalize/fixtures/sns-signer.ts';
+import type { Alert } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 

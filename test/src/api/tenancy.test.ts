@@ -1,6 +1,6 @@
-import type { Alert, Investigation, Rule } from '@opsworker/shared';
 import { RuleBook } from '@opsworker/cloud/org-rules/rule-book.ts';
 import { createOrganization, rotateTokens } from '@opsworker/cloud/orgs/organizations.ts';
+import type { Alert, Investigation, Rule } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerPayload } from '../support/alertmanager-payload.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

@@ -1,5 +1,5 @@
-import type { AgentOperation, Scope } from '@opsworker/shared';
 import type { KubeObject } from '@opsworker/agent/kube/kube-types.ts';
+import type { AgentOperation, Scope } from '@opsworker/shared';
 
 /** One read-only operation the engine ran through the agent, kept as evidence (raw result in the blob store). */
 export interface EvidenceRecord {

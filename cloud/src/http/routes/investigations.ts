@@ -5,8 +5,8 @@ import type { EventBus } from '../../events/event-bus.ts';
 import type { InvestigationService } from '../../investigations/investigation-service.ts';
 import type { Store } from '../../store/store.ts';
 import type { AppEnv } from '../app-env.ts';
-import { PageQuery, parseQuery } from '../query.ts';
 import { honoBody } from '../hono-body.ts';
+import { PageQuery, parseQuery } from '../query.ts';
 import { readJsonBody } from '../read-json-body.ts';
 import { lastEventId, sseStream } from '../sse.ts';
 

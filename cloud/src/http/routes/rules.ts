@@ -1,6 +1,6 @@
+import { parseWith } from '@opsworker/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { parseWith } from '@opsworker/shared';
 import type { RuleBook } from '../../org-rules/rule-book.ts';
 import { previewRule } from '../../rules/preview-rule.ts';
 import { validateRuleInput } from '../../rules/validate-rule-input.ts';
