@@ -1,5 +1,5 @@
-import type { EvidenceBundle } from '../evidence/evidence-bundle.ts';
 import type { Confidence, NextStep } from '@opsworker/shared';
+import type { EvidenceBundle } from '../evidence/evidence-bundle.ts';
 
 /** An excerpt of evidence that supports a finding: what a human reads, and where it came from. */
 export interface FindingEvidence {
@@ -31,6 +31,12 @@ export interface Finding {
    * `causedBy: 'statefulset/cart-db'`; correlation then prefers the finding about that resource.
    */
   causedBy?: string;
+  /**
+   * The other side of `causedBy`, for a cause that knows what it breaks: a NetworkPolicy that
+   * blocks egress says `affects: ['job/sync-123']`, a node under pressure names the workloads
+   * whose pods it evicted. Correlation treats findings about these resources as its symptoms.
+   */
+  affects?: string[];
   /** What is affected, in words ("3 of 3 replicas of checkout are not ready"). */
   impact?: string;
 }
