@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }
   'normalize-throughput': () => import('./normalize-throughput.ts'),
   agent: () => import('./agent.ts'),
   'namespace-summary': () => import('./namespace-summary.ts'),
+  engine: () => import('./engine.ts'),
 };
 
 const wanted = process.argv.slice(2);

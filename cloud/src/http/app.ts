@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { ConversationService } from '../conversation/conversation-service.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { WebhookIngest } from '../ingest/webhook-ingest.ts';
 import type { InvestigationService } from '../investigations/investigation-service.ts';
@@ -12,6 +13,7 @@ import { errorResponse } from './error-response.ts';
 import { HttpError } from './http-error.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { investigationRoutes } from './routes/investigations.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { orgEventRoutes } from './routes/org-events.ts';
 import { ruleRoutes } from './routes/rules.ts';
@@ -23,6 +25,7 @@ export interface HttpAppDeps {
   store: Store;
   rules: RuleBook;
   investigations: InvestigationService;
+  conversations: ConversationService;
   bus: EventBus;
   metrics: OpsWorkerMetrics;
   version: string;
@@ -42,6 +45,7 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   api.use('*', requireToken(deps.authenticator, 'api'));
   api.route('/alerts', alertRoutes(deps));
   api.route('/investigations', investigationRoutes(deps));
+  api.route('/investigations/:id/messages', messageRoutes(deps));
   api.route('/rules', ruleRoutes(deps));
   api.route('/events', orgEventRoutes(deps));
   app.route('/api', api);

@@ -42,4 +42,37 @@ describe('loadLocalConfig', () => {
   ])('reads OPSWORKER_SNS_VERIFY=%s as %s', (value, expected) => {
     expect(loadLocalConfig({ OPSWORKER_SNS_VERIFY: value }).snsVerify).toBe(expected);
   });
+
+  describe('when pointing at a cluster', () => {
+    it('leaves the kubeconfig to the defaults (KUBECONFIG, ~/.kube/config) when nothing is set', () => {
+      expect(loadLocalConfig({}, '/home/me')).toMatchObject({
+        kubeconfigPath: undefined,
+        kubeContext: undefined,
+      });
+    });
+
+    it.each([
+      ['/etc/opsworker/kubeconfig', '/etc/opsworker/kubeconfig'],
+      ['clusters/prod.yaml', '/home/me/clusters/prod.yaml'],
+    ])('reads OPSWORKER_KUBECONFIG=%s as %s', (value, expected) => {
+      expect(loadLocalConfig({ OPSWORKER_KUBECONFIG: value }, '/home/me').kubeconfigPath).toBe(expected);
+    });
+
+    it('takes a context other than the current one', () => {
+      expect(loadLocalConfig({ OPSWORKER_KUBE_CONTEXT: 'prod-eu-1' }).kubeContext).toBe('prod-eu-1');
+    });
+  });
+
+  it('runs without an LLM unless a provider is set, and reports LLM problems with the others', () => {
+    expect(loadLocalConfig({}).llm).toBeUndefined();
+    expect(
+      loadLocalConfig({
+        OPSWORKER_LLM_PROVIDER: 'bedrock',
+        AWS_REGION: 'eu-west-1',
+        OPSWORKER_LLM_MODEL: 'm',
+      }).llm?.connection,
+    ).toEqual({ provider: 'bedrock', region: 'eu-west-1' });
+    const load = () => loadLocalConfig({ OPSWORKER_PORT: 'eighty', OPSWORKER_LLM_PROVIDER: 'gemini' });
+    expect(load).toThrow(/OPSWORKER_PORT[\s\S]*OPSWORKER_LLM_PROVIDER: must be one of/);
+  });
 });

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '@opsworker/shared';
 import { z } from 'zod';
+import { type LlmConfig, readLlmConfig } from '../engine/llm/llm-config.ts';
 
 const Flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -28,6 +29,10 @@ const Env = z.object({
   /** How users reach this server (printed webhook URLs, links in messages). */
   OPSWORKER_PUBLIC_URL: z.url().optional(),
   OPSWORKER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The kubeconfig of the cluster to investigate; by default KUBECONFIG, then ~/.kube/config. */
+  OPSWORKER_KUBECONFIG: z.string().min(1).optional(),
+  /** A context of that kubeconfig other than its current one. */
+  OPSWORKER_KUBE_CONTEXT: z.string().min(1).max(253).optional(),
 });
 
 export interface LocalConfig {
@@ -40,6 +45,11 @@ export interface LocalConfig {
   groupWindowMs: number;
   publicUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Absent: the in-process agent loads the default kubeconfig (KUBECONFIG, ~/.kube/config, in-cluster). */
+  kubeconfigPath: string | undefined;
+  kubeContext: string | undefined;
+  /** The optional LLM stage; undefined: deterministic reports only. */
+  llm: LlmConfig | undefined;
 }
 
 /**
@@ -50,9 +60,15 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
   // Empty variables count as unset: `OPSWORKER_PORT= npm start` should mean the default.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = Env.safeParse(present);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  const llm = readLlmConfig(present);
+  if (!result.success || !llm.ok) {
+    const problems = [
+      ...(result.success
+        ? []
+        : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+      ...(llm.ok ? [] : llm.problems),
+    ]
+      .map((problem) => `  ${problem}`)
       .join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
@@ -67,5 +83,13 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
     groupWindowMs: e.OPSWORKER_GROUP_WINDOW_MINUTES * 60_000,
     publicUrl: e.OPSWORKER_PUBLIC_URL?.replace(/\/$/, ''),
     logLevel: e.OPSWORKER_LOG_LEVEL,
+    kubeconfigPath:
+      e.OPSWORKER_KUBECONFIG === undefined
+        ? undefined
+        : isAbsolute(e.OPSWORKER_KUBECONFIG)
+          ? e.OPSWORKER_KUBECONFIG
+          : resolve(cwd, e.OPSWORKER_KUBECONFIG),
+    kubeContext: e.OPSWORKER_KUBE_CONTEXT,
+    llm: llm.config,
   };
 }

@@ -1,6 +1,14 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
+import { createFileAuditSink } from '@opsworker/agent/audit/json-lines-audit-sink.ts';
+import type { AgentTransport } from '@opsworker/shared';
 import type { Hono } from 'hono';
+import { ConversationService } from '../conversation/conversation-service.ts';
+import type { CollectionBudget } from '../engine/collect/collection-budget.ts';
+import { createLlmStage } from '../engine/llm/llm-stage.ts';
+import type { Enrich } from '../engine/worker/enrich.ts';
+import { InvestigationWorker } from '../engine/worker/investigation-worker.ts';
+import { createKubeconfigAgent, KUBECONFIG_HINT } from '../engine/worker/kubeconfig-agent.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { createHttpApp } from '../http/app.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -28,6 +36,20 @@ export interface LocalServerOverrides {
   fetch?: typeof fetch;
   fetchCertificate?: (url: string) => Promise<string>;
   log?: Logger;
+  /**
+   * The agent of the cluster to investigate. By default: the in-process agent on the configured
+   * kubeconfig (OPSWORKER_KUBECONFIG, KUBECONFIG, ~/.kube/config), connected at the first investigation.
+   */
+  agentTransport?: AgentTransport;
+  /** The optional LLM stage, run after each deterministic report. */
+  enrich?: Enrich;
+  /** Bounds on what one investigation may read from the cluster. */
+  collectionBudget?: Partial<CollectionBudget>;
+  /**
+   * `false`: investigations are stored and queued but not run (tests of the ingest pipeline and
+   * the API on their own, which expect them to stay queued). Default true.
+   */
+  runInvestigations?: boolean;
 }
 
 export interface LocalServer {
@@ -39,6 +61,7 @@ export interface LocalServer {
   investigations: InvestigationService;
   bus: EventBus;
   sequencer: TimelineSequencer;
+  worker: InvestigationWorker;
   /** Set on the first start: the default organization's tokens, in clear, shown once. */
   createdDefaultOrg: CreatedOrganization | undefined;
   close(): Promise<void>;
@@ -60,13 +83,19 @@ export async function startLocalServer(
     );
     const metrics = createOpsWorkerMetrics();
     const bus = new EventBus();
+    // Filled in below: the queue reports a job it gave up on to the worker, which fails it cleanly.
+    let worker: InvestigationWorker | undefined;
     const queue = new InProcessQueue<InvestigationJob>({
-      onError: (error, job) => log.error(`investigation ${job.investigationId} failed`, error),
+      onError: (error, job) => {
+        log.error(`investigation ${job.investigationId} failed`, error);
+        void worker?.giveUp(job, error).catch((failure) => log.error('could not mark it failed', failure));
+      },
     });
     const sequencer = new TimelineSequencer(store);
+    const blobs = new FileBlobStore(config.dataDir);
     const pipeline = new AlertPipeline({
       store,
-      blobs: new FileBlobStore(config.dataDir),
+      blobs,
       journal: new IngestJournal(join(config.dataDir, 'journal')),
       rules,
       queue,
@@ -78,6 +107,33 @@ export async function startLocalServer(
     });
     pipeline.start();
     const investigations = new InvestigationService({ store, queue, bus, metrics });
+    const agent = overrides.agentTransport
+      ? undefined
+      : createKubeconfigAgent({
+          ...(config.kubeconfigPath ? { kubeconfigPath: config.kubeconfigPath } : {}),
+          ...(config.kubeContext ? { context: config.kubeContext } : {}),
+          audit: () =>
+            createFileAuditSink(join(config.dataDir, 'agent-audit.jsonl'), (error) =>
+              log.warn(`the agent's audit log cannot be written: ${error.message}`),
+            ),
+        });
+    const agentFor = async () => overrides.agentTransport ?? (await agent!.transport());
+    const llm = await createLlmStage(config.llm, agentFor);
+    const enrich = overrides.enrich ?? llm?.enrich;
+    worker = new InvestigationWorker({
+      store,
+      blobs,
+      bus,
+      metrics,
+      sequencer,
+      agentFor,
+      ...(enrich ? { enrich } : {}),
+      ...(overrides.collectionBudget ? { budget: overrides.collectionBudget } : {}),
+      unreachableHint: KUBECONFIG_HINT,
+      log: (message, error) => log.error(message, error),
+    });
+    const investigationWorker = worker;
+    if (overrides.runInvestigations !== false) queue.consume((job) => investigationWorker.handle(job));
     const orgIds = (await store.listOrganizations()).map((org) => org.id);
     await investigations.requeueUnfinished(orgIds);
 
@@ -94,12 +150,21 @@ export async function startLocalServer(
       },
     });
     const logError = (message: string, error?: unknown) => log.error(message, error);
+    const conversations = new ConversationService({
+      store,
+      bus,
+      sequencer,
+      agentFor,
+      ...(llm ? { llm: llm.answerer } : {}),
+      log: logError,
+    });
     const app = createHttpApp({
       authenticator,
       webhooks,
       store,
       rules,
       investigations,
+      conversations,
       bus,
       metrics,
       version: OPSWORKER_VERSION,
@@ -117,6 +182,7 @@ export async function startLocalServer(
       investigations,
       bus,
       sequencer,
+      worker: investigationWorker,
       createdDefaultOrg: created,
       async close() {
         // Stop taking requests and drop live streams, then finish what was accepted.
@@ -126,6 +192,8 @@ export async function startLocalServer(
         });
         await pipeline.stop();
         await queue.close();
+        await investigationWorker.close();
+        agent?.close();
         unlock();
       },
     };

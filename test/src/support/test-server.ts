@@ -44,7 +44,9 @@ export async function startTestServer(
     'debug',
     process.env.OPSWORKER_TEST_LOG ? (line) => process.stderr.write(line) : () => {},
   );
-  const server = await startLocalServer(config, { log, ...options.overrides });
+  // Pipeline tests look at investigations as the rules opened them (queued); tests of the
+  // engine pass `runInvestigations: true` with an agent for the simulated cluster.
+  const server = await startLocalServer(config, { log, runInvestigations: false, ...options.overrides });
   const client = opsWorkerClient({
     url: server.url,
     apiToken: TEST_API_TOKEN,
