@@ -1,9 +1,6 @@
 import type { Scope } from '@opsworker/shared';
+import { ownerFromPodName } from './pod-name-owner.ts';
 
-/** `checkout-7d9f8b6c5d-x2x9k`: a Deployment's pod (ReplicaSet hash, then pod suffix). */
-const DEPLOYMENT_POD = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/;
-/** `db-2`: a StatefulSet's pod. */
-const STATEFULSET_POD = /^(.+)-\d{1,4}$/;
 const WORKLOAD_KINDS = new Set(['deployments', 'statefulsets', 'daemonsets']);
 
 /**
@@ -16,8 +13,8 @@ export function groupKeyFor(scope: Scope, fingerprint: string): string {
   const prefix = `${scope.cluster ?? ''}/${scope.namespace ?? ''}`;
   if (WORKLOAD_KINDS.has(scope.kind)) return `${prefix}/workload/${scope.name}`;
   if (scope.kind === 'pods') {
-    const workload = DEPLOYMENT_POD.exec(scope.name)?.[1] ?? STATEFULSET_POD.exec(scope.name)?.[1];
-    if (workload) return `${prefix}/workload/${workload}`;
+    const owner = ownerFromPodName(scope.name);
+    if (owner) return `${prefix}/workload/${owner.name}`;
   }
   return `${prefix}/${scope.kind}/${scope.name}`;
 }

@@ -1,13 +1,12 @@
 import type { Pod } from '@opsworker/agent/kube/kube-types.ts';
 import type { OwnerLink } from '@opsworker/agent/operations/owner-chain.ts';
+import { ownerFromPodName } from '../../../investigations/pod-name-owner.ts';
 import type { Collection } from '../collection.ts';
 import { resourceOfKind } from '../owner-references.ts';
 import { emptyFocus, type Focus, targetOf } from './focus.ts';
 import { focusOnWorkload } from './focus-on-workload.ts';
 
 /** `checkout-7d9f8b6c5d-x2x9k` (a Deployment's pod) and `db-2` (a StatefulSet's). */
-const DEPLOYMENT_POD = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/;
-const STATEFULSET_POD = /^(.+)-\d{1,4}$/;
 
 /**
  * The link a fix applies to: the top of the chain, except that a Job stays itself (its run
@@ -27,12 +26,8 @@ function settle(chain: OwnerLink[]): OwnerLink | undefined {
 async function resolveGonePod(c: Collection, namespace: string, name: string): Promise<Focus> {
   const missing = `pod ${namespace}/${name} no longer exists (replaced or deleted since the alert)`;
   c.step(`Pod ${name} no longer exists: looking for the workload its name belongs to`);
-  const deploymentName = DEPLOYMENT_POD.exec(name)?.[1];
-  const statefulSetName = STATEFULSET_POD.exec(name)?.[1];
-  const workload =
-    (deploymentName && (await c.get('deployments', namespace, deploymentName))) ||
-    (statefulSetName && (await c.get('statefulsets', namespace, statefulSetName))) ||
-    undefined;
+  const owner = ownerFromPodName(name);
+  const workload = owner ? await c.get(owner.kind, namespace, owner.name) : undefined;
   if (!workload) return emptyFocus(namespace, [missing]);
   const focus = await focusOnWorkload(c, workload);
   return { ...focus, missing: [missing] };
