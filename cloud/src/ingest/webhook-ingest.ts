@@ -1,4 +1,4 @@
-import { ALERT_SOURCES, type AlertSource } from '@opsworker/shared';
+import { ALERT_SOURCES, type AlertSource, OpsWorkerError, ValidationError } from '@opsworker/shared';
 import { HttpError } from '../http/http-error.ts';
 import { type BodySource, readJsonBody } from '../http/read-json-body.ts';
 import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
@@ -12,6 +12,7 @@ export interface WebhookIngestDeps {
   pipeline: AlertPipeline;
   metrics: OpsWorkerMetrics;
   sns: SnsOptions & { fetch: typeof fetch };
+  log?: (message: string, error: unknown) => void;
 }
 
 export interface WebhookRequest {
@@ -74,7 +75,7 @@ export class WebhookIngest {
       );
     }
     const body = await readJsonBody(request.body);
-    const result = await normalize(source, body.value, { receivedAt: new Date(), sns: this.#deps.sns });
+    const result = await this.#normalize(source, body.value);
     if (result.kind === 'sns_subscription') {
       if (result.type === 'SubscriptionConfirmation') await this.#confirm(result.subscribeUrl);
       const subscription = result.type === 'SubscriptionConfirmation' ? 'confirmed' : 'unsubscribed';
@@ -82,6 +83,21 @@ export class WebhookIngest {
     }
     if (result.kind === 'ignored') return { status: 202, body: { accepted: 0, ignored: result.reason } };
     return { status: 202, body: await this.#deps.pipeline.accept(orgId, source, result.alerts, body.text) };
+  }
+
+  /**
+   * Normalizers validate every field they read, so an unexpected exception means a payload
+   * shape they did not foresee: the sender still gets a 400 (it is about their payload, and
+   * nothing was stored), and the bug goes to the log to be fixed.
+   */
+  async #normalize(source: AlertSource, value: unknown) {
+    try {
+      return await normalize(source, value, { receivedAt: new Date(), sns: this.#deps.sns });
+    } catch (error) {
+      if (error instanceof OpsWorkerError) throw error;
+      this.#deps.log?.(`the ${source} normalizer failed on a payload`, error);
+      throw new ValidationError(`${source} payload: could not be read`, { cause: error });
+    }
   }
 
   async #confirm(subscribeUrl: string): Promise<void> {

@@ -148,6 +148,7 @@ export async function startLocalServer(
         fetch: fetchImpl,
         fetchCertificate: overrides.fetchCertificate ?? (async (url) => (await fetchImpl(url)).text()),
       },
+      log: (message, error) => log.error(message, error),
     });
     const logError = (message: string, error?: unknown) => log.error(message, error);
     const conversations = new ConversationService({

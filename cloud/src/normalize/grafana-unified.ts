@@ -9,7 +9,8 @@ const GrafanaAlert = AlertmanagerAlert.extend({
   panelURL: z.string().optional(),
   silenceURL: z.string().optional(),
   imageURL: z.string().optional(),
-  values: z.record(z.string(), z.unknown()).nullable().optional(),
+  // Query results are numbers (null when a query returned nothing); anything else is not Grafana's.
+  values: z.record(z.string(), z.number().nullable()).nullable().optional(),
   valueString: z.string().optional(),
 });
 type GrafanaAlert = z.infer<typeof GrafanaAlert>;

@@ -151,3 +151,20 @@ describe('normalizeGrafana', () => {
     });
   });
 });
+
+describe('normalizeGrafana, fuzzed values', () => {
+  // Regression (fuzz seed 1953620515): an object in `values` made String() throw, a 500.
+  it('refuses a query value that is not a number, naming the field', async () => {
+    const { normalize } = await import('./index.ts');
+    const payload = {
+      receiver: 'x',
+      status: 'firing',
+      alerts: [
+        { status: 'firing', labels: { alertname: 'A' }, annotations: {}, values: { C: { toString: 1 } } },
+      ],
+    };
+    await expect(normalize('grafana', payload, { receivedAt: new Date() })).rejects.toThrow(
+      /alerts\.0\.values\.C/,
+    );
+  });
+});
