@@ -1,4 +1,5 @@
-import { NotFoundError, OpsWorkerError, ValidationError } from '@opsworker/shared';
+import { NotFoundError, ValidationError } from '@opsworker/shared';
+import { SnsConfirmationError, SnsSignatureError } from '../normalize/sns/errors.ts';
 import { HttpError } from './http-error.ts';
 
 /** The body every error response carries. */
@@ -23,12 +24,12 @@ export function errorOutcome(
   if (error instanceof ValidationError)
     return outcome(400, 'invalid_request', error.userMessage, error.field);
   if (error instanceof NotFoundError) return outcome(404, 'not_found', error.userMessage);
-  if (error instanceof OpsWorkerError && error.name === 'SnsSignatureError') {
+  if (error instanceof SnsSignatureError) {
     return outcome(401, 'invalid_signature', error.userMessage);
   }
   // An untrusted SubscribeURL, or AWS refusing it, is the sender's problem: a 5xx would only
   // make SNS retry the same confirmation forever.
-  if (error instanceof OpsWorkerError && error.name === 'SnsConfirmationError') {
+  if (error instanceof SnsConfirmationError) {
     return outcome(400, 'subscription_not_confirmed', error.userMessage);
   }
   log(`unhandled error on ${where}`, error);

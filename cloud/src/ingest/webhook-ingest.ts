@@ -1,4 +1,5 @@
 import { ALERT_SOURCES, type AlertSource, OpsWorkerError, ValidationError } from '@opsworker/shared';
+import { errorOutcome } from '../http/error-outcome.ts';
 import { HttpError } from '../http/http-error.ts';
 import { type BodySource, readJsonBody } from '../http/read-json-body.ts';
 import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
@@ -56,8 +57,8 @@ export class WebhookIngest {
     try {
       return await this.#handle(source, request);
     } catch (error) {
-      const status =
-        error instanceof HttpError ? error.status : (error as Error).name === 'SnsSignatureError' ? 401 : 400;
+      // The status the sender gets, from the same mapping the HTTP layer answers with.
+      const { status } = errorOutcome(error, () => {}, `webhook ${source}`);
       this.#deps.metrics.webhookRejected.inc({ source, status: String(status) });
       throw error;
     }
@@ -104,8 +105,7 @@ export class WebhookIngest {
     try {
       await confirmSnsSubscription(subscribeUrl, this.#deps.sns.fetch);
     } catch (error) {
-      if ((error as Error).name === 'ValidationError' || (error as Error).name === 'SnsConfirmationError')
-        throw error;
+      if (error instanceof OpsWorkerError) throw error;
       throw new HttpError(
         502,
         'subscription_not_confirmed',
