@@ -35,3 +35,8 @@ export class ConfigError extends OpsWorkerError {
 export class ForbiddenOperationError extends OpsWorkerError {
   override name = 'ForbiddenOperationError';
 }
+
+/** Something OpsWorker depends on (the cluster's agent, a model) cannot serve the request now. */
+export class UnavailableError extends OpsWorkerError {
+  override name = 'UnavailableError';
+}

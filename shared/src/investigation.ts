@@ -88,6 +88,30 @@ export const LlmUsage = z.object({
 });
 export type LlmUsage = z.infer<typeof LlmUsage>;
 
+export const FeedbackRating = z.enum(['accurate', 'partially_accurate', 'needs_improvement']);
+export type FeedbackRating = z.infer<typeof FeedbackRating>;
+
+/** Where a piece of feedback or an acknowledgement came from. */
+export const Surface = z.enum(['slack', 'desktop', 'api']);
+export type Surface = z.infer<typeof Surface>;
+
+/** An engineer's verdict on the report; the latest one counts. */
+export const Feedback = z.object({
+  rating: FeedbackRating,
+  comment: z.string().max(2000).optional(),
+  by: z.string().max(200).optional(),
+  via: Surface,
+  at: z.iso.datetime(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+/** What a user sends to rate an investigation's report. */
+export const FeedbackInput = Feedback.omit({ at: true, via: true }).extend({ via: Surface.default('api') });
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+export const AcknowledgeInput = z.object({ by: z.string().max(200).optional() });
+export const RerunInput = z.object({ requestedBy: z.string().max(200).optional() });
+
 export const Investigation = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -113,6 +137,12 @@ export const Investigation = z.object({
   receipt: z.number().int().nonnegative().optional(),
   /** The optional LLM stage's tokens, estimated cost and outcome (absent when no model is configured). */
   llm: LlmUsage.optional(),
+  feedback: Feedback.optional(),
+  /** Someone on call has taken it. */
+  acknowledgedAt: z.iso.datetime().optional(),
+  acknowledgedBy: z.string().max(200).optional(),
+  /** The investigation this one re-runs (same scope and question). */
+  rerunOf: z.string().optional(),
 });
 export type Investigation = z.infer<typeof Investigation>;
 

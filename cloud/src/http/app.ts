@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import type { ConversationService } from '../conversation/conversation-service.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { WebhookIngest } from '../ingest/webhook-ingest.ts';
+import type { InsightsService } from '../insights/insights-service.ts';
+import type { InvestigationActions } from '../investigations/investigation-actions.ts';
 import type { InvestigationService } from '../investigations/investigation-service.ts';
+import type { KubectlService } from '../kubectl/kubectl-service.ts';
 import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
 import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { TokenAuthenticator } from '../orgs/token-authenticator.ts';
@@ -12,7 +15,9 @@ import { requireToken } from './auth.ts';
 import { errorResponse } from './error-response.ts';
 import { HttpError } from './http-error.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { insightsRoutes } from './routes/insights.ts';
 import { investigationRoutes } from './routes/investigations.ts';
+import { kubectlRoutes } from './routes/kubectl.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { operationsRoutes } from './routes/operations.ts';
 import { orgEventRoutes } from './routes/org-events.ts';
@@ -25,6 +30,9 @@ export interface HttpAppDeps {
   store: Store;
   rules: RuleBook;
   investigations: InvestigationService;
+  actions: InvestigationActions;
+  insights: InsightsService;
+  kubectl: KubectlService;
   conversations: ConversationService;
   bus: EventBus;
   metrics: OpsWorkerMetrics;
@@ -48,6 +56,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   api.route('/investigations/:id/messages', messageRoutes(deps));
   api.route('/rules', ruleRoutes(deps));
   api.route('/events', orgEventRoutes(deps));
+  api.route('/insights', insightsRoutes(deps));
+  api.route('/kubectl', kubectlRoutes(deps));
   app.route('/api', api);
 
   app.notFound((c) =>

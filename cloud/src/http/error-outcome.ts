@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '@opsworker/shared';
+import { ForbiddenOperationError, NotFoundError, UnavailableError, ValidationError } from '@opsworker/shared';
 import { SnsConfirmationError, SnsSignatureError } from '../normalize/sns/errors.ts';
 import { HttpError } from './http-error.ts';
 
@@ -24,6 +24,9 @@ export function errorOutcome(
   if (error instanceof ValidationError)
     return outcome(400, 'invalid_request', error.userMessage, error.field);
   if (error instanceof NotFoundError) return outcome(404, 'not_found', error.userMessage);
+  // The agent's refusals explain what is allowed instead: written for users.
+  if (error instanceof ForbiddenOperationError) return outcome(400, 'refused', error.userMessage);
+  if (error instanceof UnavailableError) return outcome(503, 'unavailable', error.userMessage);
   if (error instanceof SnsSignatureError) {
     return outcome(401, 'invalid_signature', error.userMessage);
   }

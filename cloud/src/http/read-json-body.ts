@@ -28,8 +28,14 @@ export interface BodySource {
   text(limit: number): Promise<string>;
 }
 
-/** Reads and parses a JSON body of at most 1 MiB. Returns the text too, for journaling. */
-export async function readJsonBody(source: BodySource): Promise<{ value: unknown; text: string }> {
+/**
+ * Reads and parses a JSON body of at most 1 MiB. Returns the text too, for journaling.
+ * `allowEmpty`: for actions whose fields are all optional, an empty body means `{}`.
+ */
+export async function readJsonBody(
+  source: BodySource,
+  options: { allowEmpty?: boolean } = {},
+): Promise<{ value: unknown; text: string }> {
   if (!isJsonish(source.contentType)) {
     throw new HttpError(
       415,
@@ -40,6 +46,7 @@ export async function readJsonBody(source: BodySource): Promise<{ value: unknown
   if (Number(source.contentLength) > MAX_BODY_BYTES) throw payloadTooLarge();
   // A leading byte-order mark is legal in JSON text sent by some tools; JSON.parse refuses it.
   const text = stripBom(await source.text(MAX_BODY_BYTES));
+  if (text.trim() === '' && options.allowEmpty) return { value: {}, text };
   if (text.trim() === '')
     throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
   try {

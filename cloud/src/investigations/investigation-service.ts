@@ -41,7 +41,11 @@ export class InvestigationService {
   }
 
   /** A manual investigation: a scope and an optional question, queued like any other. */
-  async startManual(orgId: string, input: unknown): Promise<Investigation> {
+  async startManual(
+    orgId: string,
+    input: unknown,
+    origin: { rerunOf?: string } = {},
+  ): Promise<Investigation> {
     const request = parseWith(ManualInvestigationInput, input, 'investigation');
     const now = (this.#deps.now ?? (() => new Date()))();
     const id = makeId('inv', now);
@@ -58,6 +62,7 @@ export class InvestigationService {
       groupKey: groupKeyFor(request.scope, id),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      ...(origin.rerunOf ? { rerunOf: origin.rerunOf } : {}),
     };
     const by = request.requestedBy ? ` by ${request.requestedBy}` : '';
     const created = timelineEvent({

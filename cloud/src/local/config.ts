@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@opsworker/shared';
 import { z } from 'zod';
 import { type LlmConfig, readLlmConfig } from '../engine/llm/llm-config.ts';
@@ -33,7 +34,12 @@ const Env = z.object({
   OPSWORKER_KUBECONFIG: z.string().min(1).optional(),
   /** A context of that kubeconfig other than its current one. */
   OPSWORKER_KUBE_CONTEXT: z.string().min(1).max(253).optional(),
+  /** The built web portal served at `/`; by default the desktop app's renderer build in this repository. */
+  OPSWORKER_PORTAL_DIR: z.string().min(1).optional(),
 });
+
+// desktop/dist/renderer, from cloud/src/local/config.ts.
+const DEFAULT_PORTAL_DIR = fileURLToPath(new URL('../../../desktop/dist/renderer', import.meta.url));
 
 export interface LocalConfig {
   host: string;
@@ -48,6 +54,8 @@ export interface LocalConfig {
   /** Absent: the in-process agent loads the default kubeconfig (KUBECONFIG, ~/.kube/config, in-cluster). */
   kubeconfigPath: string | undefined;
   kubeContext: string | undefined;
+  /** The web portal's files; without an index.html there, `/` serves nothing. */
+  portalDir: string;
   /** The optional LLM stage; undefined: deterministic reports only. */
   llm: LlmConfig | undefined;
 }
@@ -90,6 +98,7 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env, cwd = proc
           ? e.OPSWORKER_KUBECONFIG
           : resolve(cwd, e.OPSWORKER_KUBECONFIG),
     kubeContext: e.OPSWORKER_KUBE_CONTEXT,
+    portalDir: e.OPSWORKER_PORTAL_DIR ? resolve(cwd, e.OPSWORKER_PORTAL_DIR) : DEFAULT_PORTAL_DIR,
     llm: llm.config,
   };
 }

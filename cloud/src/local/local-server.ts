@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createFileAuditSink } from '@opsworker/agent/audit/json-lines-audit-sink.ts';
@@ -15,12 +16,19 @@ import type { AppEnv } from '../http/app-env.ts';
 import { AlertPipeline } from '../ingest/alert-pipeline.ts';
 import { IngestJournal } from '../ingest/ingest-journal.ts';
 import { WebhookIngest } from '../ingest/webhook-ingest.ts';
+import { InsightsService } from '../insights/insights-service.ts';
+import { InvestigationActions } from '../investigations/investigation-actions.ts';
 import { InvestigationService } from '../investigations/investigation-service.ts';
 import { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
+import { KubectlService } from '../kubectl/kubectl-service.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
 import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
 import { RuleBook } from '../org-rules/rule-book.ts';
-import { type CreatedOrganization, ensureDefaultOrganization } from '../orgs/organizations.ts';
+import {
+  type CreatedOrganization,
+  DEFAULT_ORG_ID,
+  ensureDefaultOrganization,
+} from '../orgs/organizations.ts';
 import { TokenAuthenticator } from '../orgs/token-authenticator.ts';
 import { InProcessQueue } from '../queue/in-process-queue.ts';
 import type { InvestigationJob } from '../queue/queue.ts';
@@ -28,7 +36,8 @@ import { FileBlobStore } from '../store/local/file-blob-store.ts';
 import { LocalStore } from '../store/local/local-store.ts';
 import type { LocalConfig } from './config.ts';
 import { lockDataDir } from './data-dir-lock.ts';
-import { createRequestListener } from './request-listener.ts';
+import { createPortalHandler } from './portal-static.ts';
+import { createRequestListener, type Mount } from './request-listener.ts';
 import { OPSWORKER_VERSION } from './version.ts';
 
 /** What tests and embedders can swap: the network edges a user cannot see. */
@@ -50,6 +59,8 @@ export interface LocalServerOverrides {
    * the API on their own, which expect them to stay queued). Default true.
    */
   runInvestigations?: boolean;
+  /** node:http handlers for paths under a prefix, tried before the app (Slack's `/slack/events`). */
+  mounts?: Mount[];
 }
 
 export interface LocalServer {
@@ -64,6 +75,8 @@ export interface LocalServer {
   worker: InvestigationWorker;
   /** Set on the first start: the default organization's tokens, in clear, shown once. */
   createdDefaultOrg: CreatedOrganization | undefined;
+  /** An API token of the default organization valid for this process only (in-process front ends). */
+  internalApiToken: string;
   close(): Promise<void>;
 }
 
@@ -138,6 +151,8 @@ export async function startLocalServer(
     await investigations.requeueUnfinished(orgIds);
 
     const authenticator = new TokenAuthenticator(store);
+    const internalApiToken = `owi_${randomBytes(24).toString('base64url')}`;
+    authenticator.allowForProcess(internalApiToken, DEFAULT_ORG_ID);
     const fetchImpl = overrides.fetch ?? fetch;
     const webhooks = new WebhookIngest({
       authenticator,
@@ -165,13 +180,20 @@ export async function startLocalServer(
       store,
       rules,
       investigations,
+      actions: new InvestigationActions({ store, bus, sequencer, investigations }),
+      insights: new InsightsService({ store }),
+      kubectl: new KubectlService({ agentFor: () => agentFor() }),
       conversations,
       bus,
       metrics,
       version: OPSWORKER_VERSION,
       log: logError,
     });
-    const server = await listen(createRequestListener(app, webhooks, logError), config.host, config.port);
+    const listener = createRequestListener(app, webhooks, logError, {
+      mounts: overrides.mounts ?? [],
+      portal: createPortalHandler(config.portalDir),
+    });
+    const server = await listen(listener, config.host, config.port);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -185,6 +207,7 @@ export async function startLocalServer(
       sequencer,
       worker: investigationWorker,
       createdDefaultOrg: created,
+      internalApiToken,
       async close() {
         // Stop taking requests and drop live streams, then finish what was accepted.
         await new Promise<void>((resolve) => {

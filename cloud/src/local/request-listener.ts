@@ -9,6 +9,14 @@ import type { WebhookIngest } from '../ingest/webhook-ingest.ts';
 
 const WEBHOOK_PATH = /^\/webhooks\/([^/?]+)(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 
+type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** A node:http handler that serves every path under `prefix` (e.g. Slack's `/slack/events`). */
+export interface Mount {
+  prefix: string;
+  handler: NodeHandler;
+}
+
 /**
  * The local server's request handler. Webhook deliveries, the hot path during an alert storm,
  * go straight from node:http to WebhookIngest (the same function the Hono route calls), which
@@ -18,12 +26,19 @@ export function createRequestListener(
   app: Hono<AppEnv>,
   webhooks: WebhookIngest,
   log: (message: string, error: unknown) => void,
-): (request: IncomingMessage, response: ServerResponse) => void {
+  extras: { mounts?: Mount[]; portal?: (request: IncomingMessage, response: ServerResponse) => boolean } = {},
+): NodeHandler {
   const honoListener = getRequestListener(app.fetch);
+  const mounts = extras.mounts ?? [];
   return (request, response) => {
-    const match = request.method === 'POST' ? WEBHOOK_PATH.exec(request.url ?? '') : null;
+    const url = request.url ?? '';
+    const match = request.method === 'POST' ? WEBHOOK_PATH.exec(url) : null;
     if (!match) {
-      void honoListener(request, response);
+      const mount = mounts.find(
+        ({ prefix }) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`),
+      );
+      if (mount) mount.handler(request, response);
+      else if (!extras.portal?.(request, response)) void honoListener(request, response);
       return;
     }
     const token = bearerToken(request.headers.authorization) ?? (match[2] ? safeDecode(match[2]) : undefined);

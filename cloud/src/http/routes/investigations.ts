@@ -2,6 +2,7 @@ import { InvestigationStatus, Severity, type TimelineEvent } from '@opsworker/sh
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { EventBus } from '../../events/event-bus.ts';
+import type { InvestigationActions } from '../../investigations/investigation-actions.ts';
 import type { InvestigationService } from '../../investigations/investigation-service.ts';
 import type { Store } from '../../store/store.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -19,10 +20,14 @@ const InvestigationListQuery = PageQuery.extend({
   q: z.string().max(200).optional(),
 });
 
-/** Investigations: list, one (with its alerts), its live timeline, and starting one by hand. */
+/**
+ * Investigations: list, one (with its alerts), its live timeline, starting one by hand, and
+ * what engineers do to one (feedback, acknowledge, re-run).
+ */
 export function investigationRoutes(deps: {
   store: Store;
   investigations: InvestigationService;
+  actions: InvestigationActions;
   bus: EventBus;
 }): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -42,6 +47,21 @@ export function investigationRoutes(deps: {
     const investigation = await deps.investigations.get(orgId, c.req.param('id'));
     const alerts = await Promise.all(investigation.alertIds.map((id) => deps.store.getAlert(orgId, id)));
     return c.json({ ...investigation, alerts: alerts.filter((alert) => alert !== undefined) });
+  });
+
+  app.post('/:id/feedback', async (c) => {
+    const { value } = await readJsonBody(honoBody(c));
+    return c.json(await deps.actions.feedback(c.get('orgId'), c.req.param('id'), value));
+  });
+
+  app.post('/:id/acknowledge', async (c) => {
+    const { value } = await readJsonBody(honoBody(c), { allowEmpty: true });
+    return c.json(await deps.actions.acknowledge(c.get('orgId'), c.req.param('id'), value));
+  });
+
+  app.post('/:id/rerun', async (c) => {
+    const { value } = await readJsonBody(honoBody(c), { allowEmpty: true });
+    return c.json(await deps.actions.rerun(c.get('orgId'), c.req.param('id'), value), 201);
   });
 
   app.get('/:id/timeline', async (c) => {
