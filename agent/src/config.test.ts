@@ -17,7 +17,7 @@ describe('loadAgentConfig', () => {
         region: 'eu-west-1',
         clusterName: 'prod-eu',
         heartbeatSeconds: 60,
-        concurrency: 4,
+        concurrency: 2,
         healthPort: 8080,
       });
     });

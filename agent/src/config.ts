@@ -1,5 +1,6 @@
 import { ConfigError } from '@opsworker/shared';
 import { z } from 'zod';
+import { DEFAULT_AGENT_LIMITS } from './executor/limits.ts';
 
 /** The agent's runtime configuration: read once, here, and nowhere else. */
 export interface AgentConfig {
@@ -39,7 +40,7 @@ const AgentEnvironment = z.object({
     .optional(),
   OPSWORKER_CLUSTER_NAME: z.string().min(1).max(253),
   OPSWORKER_AGENT_HEARTBEAT_SECONDS: integer(5, 3600, 60),
-  OPSWORKER_AGENT_CONCURRENCY: integer(1, 32, 4),
+  OPSWORKER_AGENT_CONCURRENCY: integer(1, 32, DEFAULT_AGENT_LIMITS.maxConcurrent),
   OPSWORKER_AGENT_HEALTH_PORT: integer(0, 65_535, 8080),
   OPSWORKER_AGENT_HEALTH_HOST: z.string().min(1).optional(),
   OPSWORKER_AGENT_AUDIT_LOG: z.string().min(1).optional(),

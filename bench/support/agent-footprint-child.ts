@@ -18,7 +18,17 @@ const memory = () => {
   const status = readFileSync('/proc/self/status', 'utf8');
   const field = (name: string) =>
     Math.round(Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
-  return { rss: field('VmRSS'), anon: field('RssAnon'), file: field('RssFile') };
+  const mu = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1048576);
+  return {
+    rss: field('VmRSS'),
+    anon: field('RssAnon'),
+    file: field('RssFile'),
+    heapTotal: mb(mu.heapTotal),
+    heapUsed: mb(mu.heapUsed),
+    external: mb(mu.external),
+    arrayBuffers: mb(mu.arrayBuffers),
+  };
 };
 const settle = async () => {
   for (let i = 0; i < 3; i++) {

@@ -14,6 +14,8 @@ export type AgentLimits = {
   defaultTailLines: number;
   /** Items per list when the request names no `limit`. */
   defaultListLimit: number;
+  /** Items per request to the API server while reading a list (pages are cleaned as they arrive). */
+  listPageSize: number;
   /** Events returned when the request names no `limit`. */
   defaultEventLimit: number;
   /** Recent responses kept for idempotent replays, by count... */
@@ -24,14 +26,15 @@ export type AgentLimits = {
 
 export const DEFAULT_AGENT_LIMITS: Readonly<AgentLimits> = Object.freeze({
   // Four at a time keeps 20 concurrent callers within the memory budget: the rest queue.
-  maxConcurrent: 4,
+  maxConcurrent: 2,
   maxQueued: 64,
   defaultTimeoutMs: 20_000,
   maxResultBytes: 1024 * 1024,
   defaultLogBytes: 256 * 1024,
   defaultTailLines: 500,
   defaultListLimit: 500,
+  listPageSize: 100,
   defaultEventLimit: 100,
   idempotencyEntries: 500,
-  idempotencyBytes: 8 * 1024 * 1024,
+  idempotencyBytes: 2 * 1024 * 1024,
 });
