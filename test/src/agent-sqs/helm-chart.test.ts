@@ -192,11 +192,17 @@ describe('the agent Helm chart', () => {
       expect(heapMiB).toBeLessThanOrEqual(limitMiB / 2);
     });
 
-    it('sets only variables the agent, the AWS SDK or Node reads, AWS keys from a Secret', () => {
+    it('sets only variables the agent, the AWS SDK, Node or glibc reads, AWS keys from a Secret', () => {
       const env = z
         .array(z.object({ name: z.string(), valueFrom: z.unknown().optional() }))
         .parse(container.env);
-      const sdk = ['AWS_ENDPOINT_URL_SQS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS'];
+      const sdk = [
+        'AWS_ENDPOINT_URL_SQS',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'NODE_OPTIONS',
+        'MALLOC_ARENA_MAX',
+      ];
       for (const { name } of env) expect([...AGENT_ENVIRONMENT_VARIABLES, ...sdk], name).toContain(name);
       for (const required of [
         'OPSWORKER_CLUSTER_NAME',
