@@ -35,5 +35,9 @@ export function takePage<T extends { id: string }>(
     if (items.length === options.limit) return { items, nextCursor: encodeCursor(items.at(-1)!.id) };
     items.push(record);
   }
+  // A cursor naming no record here was edited or came from another organization: a 400, not
+  // an empty page that looks like the end of the list.
+  if (skipping)
+    throw new ValidationError('cursor: is not a cursor from a previous page', { field: 'cursor' });
   return { items };
 }
