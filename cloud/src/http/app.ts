@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { ConversationService } from '../conversation/conversation-service.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { WebhookIngest } from '../ingest/webhook-ingest.ts';
@@ -23,6 +24,9 @@ import { operationsRoutes } from './routes/operations.ts';
 import { orgEventRoutes } from './routes/org-events.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+
+/** Where the Electron app serves its renderer from (desktop/src/main). */
+export const DESKTOP_ORIGIN = 'app://opsworker';
 
 export interface HttpAppDeps {
   authenticator: TokenAuthenticator;
@@ -50,6 +54,17 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   app.route('/webhooks', webhookRoutes(deps));
 
   const api = new Hono<AppEnv>();
+  // The desktop app's page is served from its own origin and calls the API with a bearer
+  // token (never cookies), so allowing that origin exposes nothing a token does not already.
+  api.use(
+    '*',
+    cors({
+      origin: DESKTOP_ORIGIN,
+      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      maxAge: 600,
+    }),
+  );
   api.use('*', requireToken(deps.authenticator, 'api'));
   api.route('/alerts', alertRoutes(deps));
   api.route('/investigations', investigationRoutes(deps));

@@ -108,3 +108,37 @@ describe('the local server: the web portal at /, mounted front ends, the in-proc
     expect(webhook.status).toBe(401);
   });
 });
+
+describe('the API from the desktop app (another origin)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('answers the preflight for the desktop origin only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/api/investigations`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const desktop = await preflight('app://opsworker');
+    expect(desktop.status).toBeLessThan(300);
+    expect(desktop.headers.get('access-control-allow-origin')).toBe('app://opsworker');
+    expect(desktop.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const stranger = await preflight('https://evil.example');
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('still needs the token on the actual request', async () => {
+    const response = await fetch(`${server.url}/api/investigations`, {
+      headers: { origin: 'app://opsworker' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://opsworker');
+  });
+});
