@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
-const MAIN = fileURLToPath(new URL('../../../cloud/src/local/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../../scripts/start.ts', import.meta.url));
 
 describe('npm start', () => {
   it('refuses a bad configuration with one message naming each variable, and exit code 1', async () => {

@@ -6,7 +6,7 @@ import { TEST_API_TOKEN, TEST_WEBHOOK_TOKEN } from './test-server.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** What `npm start` runs. */
-const MAIN = path.join(REPO_ROOT, 'cloud/src/local/main.ts');
+const MAIN = path.join(REPO_ROOT, 'scripts/start.ts');
 const BANNER = /OpsWorker is listening on (http:\/\/\S+)/;
 
 export interface ServerProcess extends OpsWorkerClient {
