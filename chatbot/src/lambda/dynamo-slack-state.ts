@@ -56,7 +56,8 @@ export class DynamoSlackState implements SlackState {
       },
     );
     const record = after ?? before;
-    if (after?.ts && after.ts !== before?.ts) await this.#indexThread(after.channel, after.ts, investigationId);
+    if (after?.ts && after.ts !== before?.ts)
+      await this.#indexThread(after.channel, after.ts, investigationId);
     if (after?.threadTs && after.threadTs !== before?.threadTs)
       await this.#indexThread(after.channel, after.threadTs, investigationId);
     return record === undefined ? undefined : structuredClone(record);
@@ -125,12 +126,18 @@ export class DynamoSlackState implements SlackState {
     );
     const expiresAt = Number(Item?.expiresAt?.N ?? Number.POSITIVE_INFINITY);
     // DynamoDB's TTL deletes lazily: an expired item is treated as gone.
-    if (!Item || expiresAt * 1000 <= this.#now()) return { value: undefined, version: Number(Item?.version?.N ?? 0) };
+    if (!Item || expiresAt * 1000 <= this.#now())
+      return { value: undefined, version: Number(Item?.version?.N ?? 0) };
     return { value: JSON.parse(Item.state?.S ?? 'null') as V, version: Number(Item.version?.N ?? 0) };
   }
 
   /** Writes the value; with `expectedVersion`, only over that version (or nothing, for 0). */
-  async #put(sk: string, value: unknown, expectedVersion: number | undefined, retentionS: number | undefined) {
+  async #put(
+    sk: string,
+    value: unknown,
+    expectedVersion: number | undefined,
+    retentionS: number | undefined,
+  ) {
     const item: Record<string, AttributeValue> = {
       ...this.#key(sk),
       state: { S: JSON.stringify(value) },
@@ -144,8 +151,14 @@ export class DynamoSlackState implements SlackState {
         ...(expectedVersion === undefined
           ? {}
           : expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk) OR version = :zero', ExpressionAttributeValues: { ':zero': { N: '0' } } }
-            : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': { N: String(expectedVersion) } } }),
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk) OR version = :zero',
+                ExpressionAttributeValues: { ':zero': { N: '0' } },
+              }
+            : {
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: { ':version': { N: String(expectedVersion) } },
+              }),
       }),
     );
   }

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { loadSlackConfig, type SlackConfig } from '../config.ts';
 
 const Env = z.object({
-  OPSWORKER_SLACK_SECRET_ARN: z.string().regex(/^arn:[a-z-]+:secretsmanager:/, 'must be a Secrets Manager ARN'),
+  OPSWORKER_SLACK_SECRET_ARN: z
+    .string()
+    .regex(/^arn:[a-z-]+:secretsmanager:/, 'must be a Secrets Manager ARN'),
   OPSWORKER_API_URL: z.url({ protocol: /^https?$/, message: 'must be the HTTP API base URL' }),
   OPSWORKER_PUBLIC_URL: z.url().optional(),
   OPSWORKER_TABLE_NAME: z.string().min(3).max(255),
@@ -46,7 +48,9 @@ export async function loadSlackLambdaConfig(
   const parsed = Env.safeParse(present);
   if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   const e = parsed.data;
-  const { SecretString } = await secrets.send(new GetSecretValueCommand({ SecretId: e.OPSWORKER_SLACK_SECRET_ARN }));
+  const { SecretString } = await secrets.send(
+    new GetSecretValueCommand({ SecretId: e.OPSWORKER_SLACK_SECRET_ARN }),
+  );
   let json: unknown;
   try {
     json = JSON.parse(SecretString ?? '');
@@ -55,7 +59,12 @@ export async function loadSlackLambdaConfig(
   }
   const secret = SlackSecret.safeParse(json);
   // Only the names of missing keys are reported, never a value.
-  if (!secret.success) fail(secret.error.issues.map((issue) => `the Slack secret's ${issue.path.join('.')}: is missing or malformed`));
+  if (!secret.success)
+    fail(
+      secret.error.issues.map(
+        (issue) => `the Slack secret's ${issue.path.join('.')}: is missing or malformed`,
+      ),
+    );
   const slack = loadSlackConfig({
     ...present,
     SLACK_APP_TOKEN: undefined,

@@ -1,6 +1,6 @@
+import { ACTION_IDS } from '@opsworker/chatbot/blocks/action-ids.ts';
 import type { Investigation } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS } from '@opsworker/chatbot/blocks/action-ids.ts';
 import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { type BoltTestBot, startBoltTestBot } from './bolt-test-bot.ts';

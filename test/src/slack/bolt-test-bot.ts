@@ -1,9 +1,9 @@
-import type { LocalServerOverrides } from '@opsworker/cloud/local/local-server.ts';
-import { createApiClient } from '@opsworker/shared';
 import { createSlackApp, type SlackApp } from '@opsworker/chatbot/app/create-slack-app.ts';
 import type { InvestigationThreads, SlackMessageRef } from '@opsworker/chatbot/app/listener-deps.ts';
 import { registerListeners } from '@opsworker/chatbot/app/register-listeners.ts';
 import type { SlackConfig } from '@opsworker/chatbot/config.ts';
+import type { LocalServerOverrides } from '@opsworker/cloud/local/local-server.ts';
+import { createApiClient } from '@opsworker/shared';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack-server.ts';
 import { TEST_SIGNING_SECRET } from './signed-slack-request.ts';

@@ -1,6 +1,6 @@
+import { createSlackBot, type SlackBot } from '@opsworker/chatbot/start-slack-bot.ts';
 import type { Investigation } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackBot, type SlackBot } from '@opsworker/chatbot/start-slack-bot.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack-server.ts';
