@@ -38,7 +38,7 @@ function investigation(id: string, createdHoursAgo: number, extra: Partial<Inves
     status: 'completed',
     title: id,
     severity: 'critical',
-    scope: { cluster: 'prod', namespace: 'shop', kind: 'deployment', name: id },
+    scope: { cluster: 'prod', namespace: 'shop', kind: 'deployments', name: id },
     trigger: { type: 'manual' },
     alertIds: [],
     groupKey: id,
