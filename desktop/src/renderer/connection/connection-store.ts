@@ -49,9 +49,12 @@ export function portalConnectionStore(origin: string, session: Storage): Connect
   };
 }
 
-/** The desktop bridge when the preload provides it, the portal's tab storage otherwise. */
-export function connectionStoreFor(win: Window): ConnectionStore {
+/**
+ * The desktop bridge when the preload provides it, the portal's tab storage otherwise.
+ * `portalServer`: the API the portal talks to (its origin unless configured otherwise).
+ */
+export function connectionStoreFor(win: Window, portalServer = win.location.origin): ConnectionStore {
   return win.opsworker
     ? desktopConnectionStore(win.opsworker)
-    : portalConnectionStore(win.location.origin, win.sessionStorage);
+    : portalConnectionStore(portalServer, win.sessionStorage);
 }
