@@ -15,7 +15,8 @@ try {
   const slackConfig = loadSlackConfig();
   const log = createLogger(config.logLevel);
   // Slack: the bot is created first (HTTP mode mounts /slack/events on the server), then
-  // connected to the server's API with a token valid for this process only.
+  // connected to the server's API with a token valid for this process only; starting it also
+  // starts the notifier (investigation messages) and the daily digest.
   const bot = slackConfig.configured ? createSlackBot(slackConfig.config, log) : undefined;
   // The web portal is served from its build: (re)build it when a renderer source is newer.
   if (config.portalDir === RENDERER_OUT_DIR) {
@@ -33,6 +34,7 @@ try {
         apiUrl: server.url,
         apiToken: server.internalApiToken,
         publicUrl: config.publicUrl ?? server.url,
+        dataDir: config.dataDir,
       });
       process.stderr.write(
         connection.mode === 'socket'

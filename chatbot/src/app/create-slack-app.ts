@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
+import { slackClientOptions } from '../slack-client/web-client.ts';
 import { withReplayGuard } from './replay-guard.ts';
 import { boltLogger, type SlackLog } from './slack-log.ts';
 
@@ -30,17 +31,13 @@ export interface SlackApp {
  */
 export function createSlackApp(config: SlackConfig, log: SlackLog): SlackApp {
   const logger = boltLogger(log);
-  const clientOptions = {
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-    // The Web API client retries 429 (after Retry-After) and 5xx itself; ten tries at most.
-    retryConfig: { retries: 10, factor: 1.96, maxRetryTime: 60_000 },
-  };
+  const clientOptions = slackClientOptions(config.apiUrl);
   if (config.connection.mode === 'socket') {
     const receiver = new SocketModeReceiver({
       appToken: config.connection.appToken,
       logger,
       // apps.connections.open goes to the same Web API as everything else.
-      installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
+      installerOptions: { clientOptions },
     });
     const app = new App({
       receiver,

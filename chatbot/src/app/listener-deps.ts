@@ -1,30 +1,32 @@
-import type { OpsWorkerApi } from '@opsworker/shared';
+import type { Investigation, OpsWorkerApi } from '@opsworker/shared';
 import type { SlackReplyMode } from '../config.ts';
 import type { SlackLog } from './slack-log.ts';
 
-/** A message in Slack: its channel, its ts, and the thread it sits in (when it is a reply). */
-export interface SlackMessageRef {
+/** Where a Slack-started investigation's message goes: a new message in `channel`, or a reply in `threadTs`. */
+export interface SlackPlace {
   channel: string;
-  ts: string;
-  threadTs?: string;
+  threadTs?: string | undefined;
 }
 
-/** Which Slack message and thread belong to which investigation (kept by the notifier's state). */
+/**
+ * The notifier as the listeners see it: which investigation a thread belongs to (its durable
+ * state), where the message of an investigation started from Slack goes, and re-rendering.
+ */
 export interface InvestigationThreads {
-  /** The investigation whose message is `threadTs` in `channel`, if any. */
+  /** The investigation whose message is `threadTs` in `channel` (or replies in it), if any. */
   investigationFor(channel: string, threadTs: string): Promise<string | undefined>;
   /**
-   * Makes `message` the investigation's Slack message (a manual investigation started from a
-   * mention or a slash command): the notifier updates it in place instead of posting another.
+   * Hands an investigation started from Slack (`requestedBy: 'slack:<user>'`) to the notifier,
+   * which posts its one message there and keeps it up to date.
    */
-  adopt(investigationId: string, message: SlackMessageRef): Promise<void>;
+  attach(investigation: Investigation, where: SlackPlace): Promise<void>;
   /** Re-renders the investigation's message now (after feedback or an acknowledgement). */
   refresh(investigationId: string): Promise<void>;
 }
 
 /** Posts the daily digest of the bot's organization now (`/opsworker digest`). */
 export interface DigestPoster {
-  postDigest(channel: string): Promise<void>;
+  postDigest(channel: string, threadTs?: string): Promise<void>;
 }
 
 /** Everything the listeners use: the OpsWorker API and the bot's own state, nothing else. */

@@ -7,25 +7,34 @@ import { investigationLine } from './status-list.ts';
 /** Investigations listed on the App Home: enough to scan, no more. */
 const RECENT_SHOWN = 15;
 
+/** Six of the ten fields a section allows. */
+function figures(today: Insights): string[] {
+  const accuracy = today.feedback.accuracy === null ? '–' : `${Math.round(today.feedback.accuracy * 100)}%`;
+  const p50 = today.timeToFirstFindingMs.p50;
+  return [
+    `*Alerts received*\n${today.alertsReceived}`,
+    `*Investigations*\n${today.investigations.opened} (${today.investigations.open} open)`,
+    `*Still firing*\n${today.stillFiring.length}`,
+    `*Time to first finding (p50)*\n${p50 === null ? '–' : `${(p50 / 1000).toFixed(1)} s`}`,
+    `*Feedback accuracy*\n${accuracy} (${today.feedback.total} ratings)`,
+    `*Engineer time saved (est.)*\n${today.estimatedTimeSavedMinutes} min`,
+  ];
+}
+
 /** App Home: the day's figures, then the recent investigations with their state. */
 export function buildAppHome(input: {
   recent: Investigation[];
-  today: Insights;
+  /** Undefined when the figures could not be read: the list still shows. */
+  today: Insights | undefined;
   links?: LinkOptions;
 }): HomeView {
   const links = input.links ?? {};
   const { today } = input;
-  const accuracy = today.feedback.accuracy === null ? '–' : `${Math.round(today.feedback.accuracy * 100)}%`;
   const recent = input.recent.slice(0, RECENT_SHOWN);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'OpsWorker', emoji: true } },
     section('*Last 24 hours*'),
-    fieldsSection([
-      `*Alerts*\n${today.alertsReceived}`,
-      `*Investigations*\n${today.investigations.opened} (${today.investigations.open} open)`,
-      `*Still firing*\n${today.stillFiring.length}`,
-      `*Feedback accuracy*\n${accuracy}`,
-    ]),
+    today ? fieldsSection(figures(today)) : section('_The figures cannot be read right now._'),
     { type: 'divider' },
     section('*Recent investigations*'),
     ...(recent.length

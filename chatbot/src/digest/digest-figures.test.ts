@@ -1,7 +1,7 @@
 import type { Insights } from '@opsworker/shared';
 import { describe, expect, it } from 'vitest';
 import { buildDigestMessage } from '../blocks/digest-blocks.ts';
-import { digestFigures, digestWindows } from './digest-figures.ts';
+import { digestFigures, digestWindows, onDemandDigestTime } from './digest-figures.ts';
 
 function insights(overrides: Partial<Insights>): Insights {
   return {
@@ -71,5 +71,16 @@ describe('digestWindows', () => {
       day: { until: '2026-11-24T09:00:00.000Z' },
       previousDay: { until: '2026-11-23T09:00:00.000Z' },
     });
+  });
+});
+
+describe('onDemandDigestTime', () => {
+  it.each([
+    // Why: at 08:30 a digest ending at 08:00 would leave out the alert everyone is looking at.
+    ['2026-11-24T08:30:12.345Z', '2026-11-24T09:00:00.000Z'],
+    ['2026-11-24T23:59:59.999Z', '2026-11-25T00:00:00.000Z'],
+    ['2026-11-24T09:00:00.000Z', '2026-11-24T09:00:00.000Z'],
+  ])('asked at %s covers up to %s', (asked, until) => {
+    expect(onDemandDigestTime(new Date(asked)).toISOString()).toBe(until);
   });
 });

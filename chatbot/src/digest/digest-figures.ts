@@ -68,3 +68,13 @@ export function digestWindows(now: Date): { day: { until: string }; previousDay:
     previousDay: { until: new Date(until.getTime() - 86_400_000).toISOString() },
   };
 }
+
+/**
+ * The send time of a digest asked for now (`/opsworker digest`): the end of the current hour,
+ * so it covers what just happened (a scheduled digest stops at its whole hour).
+ */
+export function onDemandDigestTime(now: Date): Date {
+  const end = new Date(now.getTime());
+  end.setUTCMinutes(0, 0, 0);
+  return end.getTime() === now.getTime() ? end : new Date(end.getTime() + 3_600_000);
+}

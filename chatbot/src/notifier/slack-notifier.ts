@@ -90,13 +90,28 @@ export class SlackNotifier {
     return next;
   }
 
+  /**
+   * Reads the investigation again and re-renders its message now: after a feedback or an
+   * acknowledgement from Slack, the clicker sees who rated or took it without waiting for the
+   * event stream (the Slack functions in the cloud have none). Applying it twice is harmless.
+   */
+  async refresh(investigationId: string): Promise<void> {
+    const investigation = await this.#options.getInvestigation?.(investigationId);
+    if (investigation) await this.handle({ type: 'investigation', investigation });
+  }
+
   async #apply(event: OrgEvent): Promise<void> {
     if (event.type === 'investigation') {
       const known = this.#tracked.get(event.investigation.id);
-      // Events can cross (an acknowledgement and the worker's update): the newest record wins.
-      if (known && known.investigation.updatedAt > event.investigation.updatedAt) return;
-      this.#track(event.investigation);
-      await this.#render(event.investigation.id);
+      let investigation: Investigation | undefined = event.investigation;
+      // Events can cross (an acknowledgement and the worker's update), and the pipeline stamps a
+      // resolution with when its webhook was received, which can be older than a write that
+      // landed while it waited: an event that looks older is settled by the store, not dropped.
+      if (known && known.investigation.updatedAt > investigation.updatedAt)
+        investigation = await this.#options.getInvestigation?.(investigation.id);
+      if (!investigation) return;
+      this.#track(investigation);
+      await this.#render(investigation.id);
       return;
     }
     if (event.type === 'timeline') await this.#onTimeline(event.event);
@@ -201,6 +216,11 @@ export class SlackNotifier {
   #nowIso(): string {
     return new Date(this.#options.now?.() ?? Date.now()).toISOString();
   }
+}
+
+/** `requestedBy` of an investigation a Slack user started: the notifier holds it for `attach`. */
+export function slackRequester(userId: string): string {
+  return `slack:${userId}`;
 }
 
 /** Investigations a Slack user started: the Slack app says where their message goes. */

@@ -2,10 +2,16 @@ import { LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 
 /**
  * Options for every Slack Web API client OpsWorker makes: the base URL (`SLACK_API_URL`, a
- * local fake in tests) and quiet logs. Bolt's App takes these as `clientOptions`.
+ * local fake in tests) and quiet logs. Bolt's App takes these as `clientOptions`; its
+ * listeners answer people who are waiting, so 429 (after Retry-After) and 5xx are retried for
+ * a minute at most rather than the client's default half hour.
  */
 export function slackClientOptions(apiUrl: string | undefined): WebClientOptions {
-  return { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), logLevel: LogLevel.ERROR };
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    logLevel: LogLevel.ERROR,
+    retryConfig: { retries: 10, factor: 1.96, maxRetryTime: 60_000 },
+  };
 }
 
 /**

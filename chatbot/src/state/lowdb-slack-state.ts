@@ -74,6 +74,19 @@ export class LowdbSlackState implements SlackState {
     return structuredClone(next);
   }
 
+  async findByThread(channel: string, threadTs: string): Promise<string | undefined> {
+    await this.#load();
+    // The file holds a week of messages at most (pruned on write): a scan stays cheap.
+    let found: InvestigationMessageRecord | undefined;
+    for (const record of Object.values(this.#messages.data.messages)) {
+      if (record.channel !== channel) continue;
+      // Its own message wins over one merely replying in the thread (a re-run under the original).
+      if (record.ts === threadTs) return record.investigationId;
+      if (record.threadTs === threadTs && (!found || record.touchedAt > found.touchedAt)) found = record;
+    }
+    return found?.investigationId;
+  }
+
   #prune(messages: Record<string, InvestigationMessageRecord>): void {
     const cutoff = this.#now() - MESSAGE_RETENTION_MS;
     for (const [id, existing] of Object.entries(messages)) {

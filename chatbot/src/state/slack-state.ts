@@ -69,6 +69,12 @@ export interface SlackState {
     investigationId: string,
     change: (current: InvestigationMessageRecord | undefined) => InvestigationMessageRecord | undefined,
   ): Promise<InvestigationMessageRecord | undefined>;
+  /**
+   * The investigation whose Slack message is `threadTs` in `channel`, or whose message was
+   * posted as a reply in that thread (a mention or a re-run): how a reply in any investigation
+   * thread finds its investigation, across restarts.
+   */
+  findByThread(channel: string, threadTs: string): Promise<string | undefined>;
 
   /** Pending work, oldest first. */
   outbox(): Promise<OutboxItem[]>;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { type BoltTestBot, startBoltTestBot } from './bolt-test-bot.ts';
+import type { FakeSlackMessage } from './fake-slack-server.ts';
 import { buttonBody, commandBody, eventBody, FORM, JSON_TYPE, signed } from './signed-slack-request.ts';
 
 /** Slack over HTTP: signed requests to the local server's /slack/events, answered by Bolt. */
@@ -29,6 +30,10 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
       waitFor('the answer on the response URL', async () => t.slack.calls('response_url')[answered]);
     return { response, answer, body: await response.text() };
   };
+  /** Messages whose buttons carry the investigation's id: its own message, posted by the notifier. */
+  const messagesAbout = (investigationId: string) =>
+    t.slack.workspace.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(`"${investigationId}"`));
+  const messageAbout = (investigationId: string) => messagesAbout(investigationId)[0];
   const investigations = async () =>
     (await t.server.api('/api/investigations').then((r) => r.json())) as { items: Investigation[] };
 
@@ -71,10 +76,8 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
     it('answers help in the acknowledgement itself, only to the one who asked', async () => {
       const { response, body } = await command('help');
       expect(response.status).toBe(200);
-      expect(JSON.parse(body)).toMatchObject({
-        response_type: 'ephemeral',
-        text: expect.stringContaining('/opsworker investigate'),
-      });
+      expect(JSON.parse(body)).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.stringify(JSON.parse(body).blocks)).toContain('/opsworker investigate');
     });
 
     it('answers an unknown subcommand with help naming it', async () => {
@@ -93,13 +96,17 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
       expect(investigation).toMatchObject({
         scope: { kind: 'deployments', name: 'report-exporter', namespace: 'analytics' },
         question: 'why is it crashing?',
-        trigger: { type: 'manual', requestedBy: 'alice' },
+        trigger: { type: 'manual', requestedBy: 'slack:U0ALICE' },
       });
-      const posted = await t.slack.waitForCall('chat.postMessage', (call) =>
-        String(call.args.text).includes('report-exporter'),
+      // The notifier posts the investigation's one message in the channel the command came from.
+      const message = await waitFor('its message', async () => messageAbout(investigation.id));
+      expect(message.channel).toBe('C0INCIDENTS');
+      expect(message.threadTs).toBeUndefined();
+      const answer = await waitFor('the answer to the asker', async () =>
+        t.slack.calls('response_url').at(-1),
       );
-      expect(posted.args.channel).toBe('C0INCIDENTS');
-      await waitFor('the message to be adopted', async () => t.threads.adopted.get(investigation.id));
+      expect(answer.args.text).toContain('Investigating');
+      expect(messagesAbout(investigation.id)).toHaveLength(1);
     });
 
     it('kubectl: a refused command is explained through the response URL', async () => {
@@ -112,14 +119,15 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
     it('kubectl: short output comes back in a code block', async () => {
       const { answer: answered } = await command('kubectl get deployments -n analytics');
       const answer = await answered();
-      expect(answer.args.text).toContain('```');
-      expect(answer.args.text).toContain('report-exporter');
+      const blocks = JSON.stringify(answer.args.blocks);
+      expect(blocks).toContain('```');
+      expect(blocks).toContain('report-exporter');
     });
 
     it('kubectl: long output goes up as a snippet file, with a preview', async () => {
       const { answer: answered } = await command('kubectl get pods -A -o yaml');
       const answer = await answered();
-      expect(answer.args.text).toContain('snippet');
+      expect(JSON.stringify(answer.args.blocks)).toContain('is in the snippet posted in this channel');
       const completed = await t.slack.waitForCall('files.completeUploadExternal');
       expect(completed.args.channel_id).toBe('C0INCIDENTS');
       const file = [...t.slack.workspace.files.values()].at(-1);
@@ -131,24 +139,31 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
       const { answer: answered } = await command('status');
       const answer = await answered();
       expect(answer.args.text).toMatch(/open investigation/);
-      expect(answer.args.text).toContain('deployments/report-exporter');
+      expect(JSON.stringify(answer.args.blocks)).toContain('deployment/report-exporter');
     });
 
     it('rules: lists the rules in order', async () => {
       const { answer: answered } = await command('rules');
       const answer = await answered();
-      expect(answer.args.text).toContain('Ignore monitoring heartbeats');
+      expect(JSON.stringify(answer.args.blocks)).toContain('Ignore monitoring heartbeats');
     });
 
-    it('digest: posts the digest in the channel', async () => {
+    it('digest: posts the digest in the channel, with its chart in the thread', async () => {
       await command('digest');
-      await waitFor('the digest', async () => t.digests.includes('C0INCIDENTS'));
+      const digest = await waitFor('the digest', async () =>
+        t.slack.workspace.messages.find((m) => m.text.startsWith('OpsWorker digest')),
+      );
+      expect(digest.channel).toBe('C0INCIDENTS');
+      const chart = await waitFor('its chart', async () =>
+        [...t.slack.workspace.files.values()].find((file) => file.filename.startsWith('alerts-by-hour')),
+      );
+      expect(chart).toMatchObject({ channel: 'C0INCIDENTS', threadTs: digest.ts });
     });
   });
 
   describe('buttons on an investigation message', () => {
     let investigation: Investigation;
-    const message = { channel: 'C0INCIDENTS', ts: '1700000000.000100' };
+    let message: FakeSlackMessage;
 
     beforeAll(async () => {
       const created = await t.server.api('/api/investigations', {
@@ -156,32 +171,42 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
         body: JSON.stringify({ scope: { kind: 'deployments', name: 'cart', namespace: 'shop' } }),
       });
       investigation = (await created.json()) as Investigation;
+      // Not started from Slack: the notifier routes it to the default channel itself.
+      message = await waitFor('its message', async () => messageAbout(investigation.id));
     });
 
     const click = (actionId: string) =>
       post(buttonBody(actionId, investigation.id, message, t.slack.responseUrl()), FORM);
     const stored = async () =>
       (await (await t.server.api(`/api/investigations/${investigation.id}`)).json()) as Investigation;
+    const shown = () => JSON.stringify(message.blocks ?? []);
 
-    it('stores a feedback click with who rated, and re-renders the message', async () => {
+    it('stores a feedback click with who rated, and re-renders the message to show it', async () => {
       expect((await click(ACTION_IDS.feedbackPartiallyAccurate)).status).toBe(200);
       const rated = await waitFor('the feedback', async () => (await stored()).feedback);
       expect(rated).toMatchObject({ rating: 'partially_accurate', by: 'bob', via: 'slack' });
-      await waitFor('the refresh', async () => t.threads.refreshed.includes(investigation.id));
+      await waitFor('the rating in the message', async () =>
+        shown().includes('Rated *Partially accurate* by bob'),
+      );
     });
 
-    it('stores an acknowledgement with who took it', async () => {
+    it('stores an acknowledgement with who took it, and the message says so', async () => {
       await click(ACTION_IDS.acknowledge);
       expect(await waitFor('the acknowledgement', async () => (await stored()).acknowledgedBy)).toBe('bob');
+      await waitFor('the acknowledgement in the message', async () =>
+        shown().includes('Acknowledged by bob'),
+      );
     });
 
-    it('re-runs as a new investigation posted in the thread', async () => {
+    it("re-runs as a new investigation whose one message is posted in the original's thread", async () => {
       await click(ACTION_IDS.rerun);
       const rerun = await waitFor('the re-run', async () =>
         (await investigations()).items.find((i) => i.rerunOf === investigation.id),
       );
-      const adopted = await waitFor('its message', async () => t.threads.adopted.get(rerun.id));
-      expect(adopted).toMatchObject({ channel: 'C0INCIDENTS', threadTs: message.ts });
+      expect(rerun.trigger).toMatchObject({ type: 'manual', requestedBy: 'slack:U0BOB' });
+      const posted = await waitFor('its message', async () => messageAbout(rerun.id));
+      expect(posted).toMatchObject({ channel: message.channel, threadTs: message.ts });
+      expect(messagesAbout(rerun.id)).toHaveLength(1);
     });
   });
 
@@ -201,11 +226,12 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
         ),
       );
       expect(investigation.question).toBe('why is checkout crash looping in shop?');
-      const reply = await t.slack.waitForCall(
-        'chat.postMessage',
-        (call) => call.args.thread_ts === mention.ts,
-      );
-      expect(reply.args.text).toContain('deployments/checkout');
+      expect(investigation.trigger).toMatchObject({ requestedBy: 'slack:U0CAROL' });
+      // Its one message is the notifier's, in a thread under the question.
+      const posted = await waitFor('its message', async () => messageAbout(investigation.id));
+      expect(posted).toMatchObject({ channel: 'C0INCIDENTS', threadTs: mention.ts });
+      expect(posted.text).toContain('checkout');
+      expect(t.slack.workspace.thread('C0INCIDENTS', mention.ts)).toHaveLength(1);
     });
 
     it('a mention without a workload gets a question back, not a guess', async () => {
@@ -232,7 +258,7 @@ describe('the Slack bot over HTTP (Bolt mounted on the local server)', () => {
       const published = await t.slack.waitForCall('views.publish', (call) => call.args.user_id === 'U0DAVE');
       const text = JSON.stringify(published.args.view);
       expect(text).toContain('Alerts received');
-      expect(text).toContain('deployments/report-exporter');
+      expect(text).toContain('deployment/report-exporter');
     });
   });
 });

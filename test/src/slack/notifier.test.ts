@@ -161,6 +161,46 @@ describe('Slack notifier, given a burst of changes', () => {
     }
   });
 
+  // Why: the pipeline stamps a resolution with its webhook's receipt time, so under load it can
+  // look older than a write that landed meanwhile; dropping it left the message unresolved.
+  it('shows a resolution whose event looks older than what it knows, settling it from the store', async () => {
+    const slack = await startFakeSlack();
+    const data = tempDataDir();
+    const { state, delivery } = deliveryFor(slack, data.dir);
+    const acknowledged = investigationRecord({
+      status: 'completed',
+      acknowledgedAt: new Date().toISOString(),
+      acknowledgedBy: 'alice',
+      updatedAt: '2026-11-24T10:00:02.000Z',
+    });
+    const resolved = {
+      ...acknowledged,
+      resolvedAt: '2026-11-24T10:00:01.000Z',
+      updatedAt: '2026-11-24T10:00:01.000Z',
+    };
+    const stored = { current: acknowledged };
+    const notifier = new SlackNotifier({
+      state,
+      delivery,
+      channelFor: async () => '#oncall',
+      getInvestigation: async () => stored.current,
+    });
+    delivery.start();
+    try {
+      await notifier.handle({ type: 'investigation', investigation: acknowledged });
+      stored.current = resolved;
+      await notifier.handle({ type: 'investigation', investigation: resolved });
+      await delivery.idle(10_000);
+      const [posted] = slack.workspace.messages.filter((m) => !m.threadTs);
+      expect(posted?.text).toContain('Resolved');
+      expect(text(posted)).toContain('Acknowledged by alice');
+    } finally {
+      await delivery.stop();
+      await slack.close();
+      data.remove();
+    }
+  });
+
   it('waits for the Slack app to attach an investigation a Slack user started, then posts in that thread', async () => {
     const slack = await startFakeSlack();
     const data = tempDataDir();

@@ -28,7 +28,12 @@ describe('the Slack bot in Socket Mode, against a local WebSocket', () => {
       },
       quiet,
     );
-    await bot.start({ apiUrl: server.url, apiToken: server.internalApiToken, publicUrl: server.url });
+    await bot.start({
+      apiUrl: server.url,
+      apiToken: server.internalApiToken,
+      publicUrl: server.url,
+      dataDir: server.dataDir,
+    });
   });
   afterAll(async () => {
     await bot?.close();
@@ -83,6 +88,12 @@ describe('the Slack bot in Socket Mode, against a local WebSocket', () => {
       return items.find((i) => i.scope.name === 'cart');
     });
     expect(investigation.scope).toMatchObject({ kind: 'deployments', name: 'cart', namespace: 'shop' });
-    await slack.waitForCall('chat.postMessage', (call) => call.args.thread_ts === '1700000300.000100');
+    expect(investigation.trigger).toMatchObject({ requestedBy: 'slack:U0ALICE' });
+    // The notifier, started with the bot, posts the investigation's message under the question.
+    const posted = await slack.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.thread_ts === '1700000300.000100',
+    );
+    expect(JSON.stringify(posted.args.blocks)).toContain(investigation.id);
   });
 });

@@ -1,4 +1,5 @@
 import type { ListenerDeps } from '../../app/listener-deps.ts';
+import { slackRequester } from '../../notifier/slack-notifier.ts';
 import { investigationAction } from './investigation-action.ts';
 
 /**
@@ -6,15 +7,13 @@ import { investigationAction } from './investigation-action.ts';
  * old one's thread, so the history of the incident stays in one place, and kept up to date there.
  */
 export function rerunAction(deps: ListenerDeps) {
-  return investigationAction(deps, 're-running the investigation', async (click, { client }) => {
-    const rerun = await deps.api.rerun(click.investigationId, click.userName);
+  return investigationAction(deps, 're-running the investigation', async (click) => {
+    // As the clicker, so the notifier holds it for `attach` instead of routing a new message.
+    const rerun = await deps.api.rerun(click.investigationId, slackRequester(click.userId));
     if (!click.channel || !click.messageTs) return;
-    const threadTs = click.threadTs ?? click.messageTs;
-    const posted = await client.chat.postMessage({
+    await deps.threads.attach(rerun, {
       channel: click.channel,
-      thread_ts: threadTs,
-      text: `:repeat: <@${click.userId}> re-ran this investigation. Investigating…`,
+      threadTs: click.threadTs ?? click.messageTs,
     });
-    if (posted.ts) await deps.threads.adopt(rerun.id, { channel: click.channel, ts: posted.ts, threadTs });
   });
 }

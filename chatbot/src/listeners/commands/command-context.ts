@@ -8,8 +8,3 @@ export interface CommandContext {
   respond: RespondFn;
   client: WebClient;
 }
-
-/** Who asked, by name, as stored with what they started (`requestedBy`). */
-export function slackUser(command: Pick<SlashCommand, 'user_id' | 'user_name'>): string {
-  return command.user_name || command.user_id;
-}

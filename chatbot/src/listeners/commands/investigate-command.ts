@@ -1,39 +1,35 @@
 import type { ListenerDeps } from '../../app/listener-deps.ts';
-import { describeTarget, portalLink } from '../views/investigation-line.ts';
-import { type CommandContext, slackUser } from './command-context.ts';
+import { slackRequester } from '../../notifier/slack-notifier.ts';
+import type { CommandContext } from './command-context.ts';
 import type { WorkloadRef } from './workload-ref.ts';
 
 /**
- * `/opsworker investigate <kind>/<name> [-n ns] [question]`: starts a manual investigation and
- * posts its message in the channel the command came from; the notifier keeps that message up
- * to date, exactly as for an alert.
+ * `/opsworker investigate <kind>/<name> [-n ns] [question]`: starts a manual investigation as
+ * the Slack user and hands it to the notifier, which posts its one message in the channel the
+ * command came from and keeps it up to date, exactly as for an alert.
  */
 export async function investigateCommand(
   deps: ListenerDeps,
-  { command, respond, client }: CommandContext,
+  { command, respond }: CommandContext,
   target: WorkloadRef,
   question: string | undefined,
 ): Promise<void> {
   const investigation = await deps.api.createInvestigation({
     scope: target,
-    requestedBy: slackUser(command),
+    requestedBy: slackRequester(command.user_id),
     ...(question ? { question } : {}),
     title: `${question ? `${question.slice(0, 200)} — ` : 'Investigation of '}${target.kind}/${target.name}`,
   });
-  const text = `:mag: <@${command.user_id}> asked me to investigate ${describeTarget(target)}${question ? `: _${question}_` : ''}. Investigating…`;
-  const posted = await client.chat
-    .postMessage({ channel: command.channel_id, text, unfurl_links: false })
-    .catch((error: unknown) => {
-      // Not a member of the channel (or a DM with someone else): the answer still reaches the asker.
-      deps.log.warn(`slack: cannot post in ${command.channel_id}: ${(error as Error).message}`);
-      return undefined;
-    });
-  if (posted?.ok && posted.ts && posted.channel) {
-    await deps.threads.adopt(investigation.id, { channel: posted.channel, ts: posted.ts });
-    return;
-  }
+  await deps.threads.attach(investigation, { channel: command.channel_id });
+  // Only the asker sees this; everyone sees the investigation's message itself.
   await respond({
     response_type: 'ephemeral',
-    text: `${text}\nI cannot post in this channel (invite me with \`/invite @OpsWorker\`); follow it in the portal: ${portalLink(deps.portalUrl, investigation.id)}`,
+    text: `:mag: Investigating ${describeTarget(target)}. The message appears in this channel; if it does not, invite me with \`/invite @OpsWorker\`.`,
   });
+}
+
+/** `deployments/checkout` in `shop`: what the investigation is about, as people say it. */
+function describeTarget(target: WorkloadRef): string {
+  const object = `\`${target.kind}/${target.name}\``;
+  return target.namespace ? `${object} in \`${target.namespace}\`` : object;
 }

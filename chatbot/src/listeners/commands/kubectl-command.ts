@@ -1,28 +1,25 @@
 import type { ListenerDeps } from '../../app/listener-deps.ts';
-import { type CommandContext, slackUser } from './command-context.ts';
-
-/** Below this, output shows in the message; above, it goes up as a snippet (a section holds 3,000 characters). */
-export const INLINE_OUTPUT_CHARS = 2_800;
-const PREVIEW_LINES = 15;
+import { buildKubectlOutput, kubectlNeedsSnippet } from '../../blocks/kubectl-output.ts';
+import { context } from '../../blocks/limits.ts';
+import { slackRequester } from '../../notifier/slack-notifier.ts';
+import type { CommandContext } from './command-context.ts';
 
 /**
  * `/opsworker kubectl <read-only command>`: runs it through the API (the agent's parser and
  * closed list of operations). Refusals come back as 400s written for users. Output shows in a
- * code block; long output is uploaded as a snippet file with a short preview.
+ * code block; long output is also uploaded as a snippet file in the channel.
  */
 export async function kubectlCommand(
   deps: ListenerDeps,
   { command, respond, client }: CommandContext,
   kubectl: string,
 ): Promise<void> {
-  const result = await deps.api.kubectl(kubectl, { requestedBy: slackUser(command) });
-  const heading = `\`${result.command}\`${result.truncated ? ' _(output cut to its last part)_' : ''}`;
-  const output = result.output.trim() || '(no output)';
-  if (output.length <= INLINE_OUTPUT_CHARS) {
-    await respond({ response_type: 'ephemeral', text: `${heading}\n\`\`\`\n${output}\n\`\`\`` });
+  const result = await deps.api.kubectl(kubectl, { requestedBy: slackRequester(command.user_id) });
+  const message = buildKubectlOutput(result);
+  if (!kubectlNeedsSnippet(result.output)) {
+    await respond({ response_type: 'ephemeral', ...message });
     return;
   }
-  const preview = output.split('\n').slice(0, PREVIEW_LINES).join('\n').slice(0, INLINE_OUTPUT_CHARS);
   const uploaded = await client.files
     .uploadV2({
       channel_id: command.channel_id,
@@ -37,7 +34,11 @@ export async function kubectlCommand(
       return false;
     });
   const where = uploaded
-    ? `The full output (${output.length.toLocaleString('en-US')} characters) is in the snippet posted in this channel.`
-    : `The full output is ${output.length.toLocaleString('en-US')} characters; invite me to this channel (\`/invite @OpsWorker\`) to get it as a snippet.`;
-  await respond({ response_type: 'ephemeral', text: `${heading}\n\`\`\`\n${preview}\n…\n\`\`\`\n${where}` });
+    ? `The full output (${result.output.length.toLocaleString('en-US')} characters) is in the snippet posted in this channel.`
+    : `The full output is ${result.output.length.toLocaleString('en-US')} characters; invite me to this channel (\`/invite @OpsWorker\`) to get it as a snippet.`;
+  await respond({
+    response_type: 'ephemeral',
+    text: message.text,
+    blocks: [...message.blocks, context(where)],
+  });
 }

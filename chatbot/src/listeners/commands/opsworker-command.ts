@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../app/listener-deps.ts';
 import { userFacingError } from '../../app/user-facing-error.ts';
+import { buildHelp } from '../../blocks/help.ts';
 import type { CommandContext } from './command-context.ts';
 import { digestCommand } from './digest-command.ts';
-import { helpText } from './help-text.ts';
 import { investigateCommand } from './investigate-command.ts';
 import { kubectlCommand } from './kubectl-command.ts';
 import { parseOpsWorkerCommand } from './parse-opsworker-command.ts';
@@ -32,7 +32,7 @@ export function opsWorkerCommand(deps: ListenerDeps) {
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const parsed = parseOpsWorkerCommand(command.text);
     if (parsed.name === 'help') {
-      await ack({ response_type: 'ephemeral', text: helpText(parsed.problem) });
+      await ack({ response_type: 'ephemeral', ...buildHelp(parsed.problem) });
       return;
     }
     await ack(

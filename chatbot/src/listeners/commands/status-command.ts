@@ -1,5 +1,5 @@
 import type { ListenerDeps } from '../../app/listener-deps.ts';
-import { investigationLine } from '../views/investigation-line.ts';
+import { buildStatusList } from '../../blocks/status-list.ts';
 import type { CommandContext } from './command-context.ts';
 
 const SHOWN = 15;
@@ -11,19 +11,8 @@ export async function statusCommand(deps: ListenerDeps, { respond }: CommandCont
     deps.api.listInvestigations({ status: 'queued', limit: SHOWN }),
   ]);
   const open = [...running.items, ...queued.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  if (open.length === 0) {
-    await respond({
-      response_type: 'ephemeral',
-      text: ':white_check_mark: No investigation is open right now.',
-    });
-    return;
-  }
-  const lines = open
-    .slice(0, SHOWN)
-    .map((investigation) => `• ${investigationLine(investigation, deps.portalUrl)}`);
-  const more = open.length > SHOWN ? `\n…and more in the portal: ${deps.portalUrl}` : '';
   await respond({
     response_type: 'ephemeral',
-    text: `*${open.length} open investigation(s)*\n${lines.join('\n')}${more}`,
+    ...buildStatusList(open.slice(0, SHOWN), { publicUrl: deps.portalUrl }),
   });
 }

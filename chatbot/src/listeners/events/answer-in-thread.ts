@@ -2,7 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { ListenerDeps } from '../../app/listener-deps.ts';
 import { slackUserName } from '../../app/slack-user-name.ts';
 import { userFacingError } from '../../app/user-facing-error.ts';
-import { answerBlocks } from './answer-blocks.ts';
+import type { SlackMessage } from '../../blocks/block-types.ts';
+import { buildFollowUpAnswer, buildLookingMessage } from '../../blocks/follow-up-answer.ts';
+import { section } from '../../blocks/limits.ts';
 import { plainText } from './workload-question.ts';
 
 export interface ThreadQuestion {
@@ -16,7 +18,7 @@ export interface ThreadQuestion {
 
 /**
  * A follow-up question in an investigation's thread: a "looking…" reply at once, then the
- * follow-up API's answer replaces it, so the thread holds one message per answer.
+ * follow-up API's answer in its place.
  */
 export async function answerInThread(
   deps: ListenerDeps,
@@ -28,33 +30,18 @@ export async function answerInThread(
   const looking = await client.chat.postMessage({
     channel: question.channel,
     thread_ts: question.threadTs,
-    text: ':hourglass_flowing_sand: Looking…',
+    ...buildLookingMessage(),
   });
-  let answer: string;
-  let blocks: ReturnType<typeof answerBlocks> | undefined;
+  let reply: SlackMessage;
   try {
     const author = question.user ? await slackUserName(client, question.user) : undefined;
     const exchange = await deps.api.ask(question.investigationId, text, author);
-    answer = exchange.answer.text;
-    blocks = answerBlocks(answer);
+    reply = buildFollowUpAnswer(exchange.answer, { publicUrl: deps.portalUrl });
   } catch (error) {
-    answer = `:warning: ${userFacingError(error, deps.log, 'answering your question')}`;
+    const sorry = `:warning: ${userFacingError(error, deps.log, 'answering your question')}`;
+    reply = { text: sorry, blocks: [section(sorry)] };
   }
-  // The notification text (what a phone shows) is the answer's start, without markup.
-  const notification = answer.replace(/[`*_]/g, '').slice(0, 300);
-  if (looking.ts) {
-    await client.chat.update({
-      channel: question.channel,
-      ts: looking.ts,
-      text: notification,
-      ...(blocks ? { blocks } : {}),
-    });
-  } else {
-    await client.chat.postMessage({
-      channel: question.channel,
-      thread_ts: question.threadTs,
-      text: notification,
-      ...(blocks ? { blocks } : {}),
-    });
-  }
+  // The answer replaces the "looking…" reply, so the thread holds one message per answer.
+  if (looking.ts) await client.chat.update({ channel: question.channel, ts: looking.ts, ...reply });
+  else await client.chat.postMessage({ channel: question.channel, thread_ts: question.threadTs, ...reply });
 }

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../app/listener-deps.ts';
-import { slackUserName } from '../../app/slack-user-name.ts';
 import { userFacingError } from '../../app/user-facing-error.ts';
-import { describeTarget } from '../views/investigation-line.ts';
+import { slackRequester } from '../../notifier/slack-notifier.ts';
 import { answerInThread } from './answer-in-thread.ts';
 import { parseWorkloadQuestion } from './workload-question.ts';
 
@@ -39,25 +38,15 @@ export function appMention(deps: ListenerDeps) {
       await client.chat.postMessage({ channel: event.channel, thread_ts: replyIn, text: WHICH_WORKLOAD });
       return;
     }
-    const target = asked.target;
     try {
       const investigation = await deps.api.createInvestigation({
-        scope: target,
+        scope: asked.target,
         question: asked.question.slice(0, 2000),
         title: asked.question.slice(0, 200),
-        ...(event.user ? { requestedBy: await slackUserName(client, event.user) } : {}),
+        ...(event.user ? { requestedBy: slackRequester(event.user) } : {}),
       });
-      const posted = await client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: replyIn,
-        text: `:mag: Investigating ${describeTarget(target)}…`,
-      });
-      if (posted.ts)
-        await deps.threads.adopt(investigation.id, {
-          channel: event.channel,
-          ts: posted.ts,
-          threadTs: replyIn,
-        });
+      // The notifier posts the investigation's one message under the question and updates it.
+      await deps.threads.attach(investigation, { channel: event.channel, threadTs: replyIn });
     } catch (error) {
       await client.chat.postMessage({
         channel: event.channel,

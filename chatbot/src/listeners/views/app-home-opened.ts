@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerDeps } from '../../app/listener-deps.ts';
-import { buildAppHomeView } from './app-home-view.ts';
+import { buildAppHome } from '../../blocks/app-home.ts';
 
 /** Opening the bot's Home tab publishes a fresh view: recent investigations and the day's figures. */
 export function appHomeOpened(deps: ListenerDeps) {
@@ -19,7 +19,7 @@ export function appHomeOpened(deps: ListenerDeps) {
     ]);
     await client.views.publish({
       user_id: event.user,
-      view: buildAppHomeView({ recent, today, portalUrl: deps.portalUrl }),
+      view: buildAppHome({ recent, today, links: { publicUrl: deps.portalUrl } }),
     });
   };
 }
