@@ -9,11 +9,16 @@ const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }
   'ingest-http': () => import('./ingest-http.ts'),
   'pipeline-throughput': () => import('./pipeline-throughput.ts'),
   'store-latency': () => import('./store-latency.ts'),
+  'store-dynamo': () => import('./store-dynamo.ts'),
   'rules-decide': () => import('./rules-decide.ts'),
   'normalize-throughput': () => import('./normalize-throughput.ts'),
   agent: () => import('./agent.ts'),
   'namespace-summary': () => import('./namespace-summary.ts'),
   engine: () => import('./engine.ts'),
+  portal: () => import('./portal.ts'),
+  'cloud-worker': () => import('./cloud-worker.ts'),
+  'lambda-bundles': () => import('./lambda-bundles.ts'),
+  slack: () => import('./slack.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -63,8 +63,8 @@ export class DynamoSlackState implements SlackState {
     return record === undefined ? undefined : structuredClone(record);
   }
 
-  /** The investigation whose message (or thread) is `ts` in `channel`. */
-  async investigationForThread(channel: string, ts: string): Promise<string | undefined> {
+  /** The investigation whose message (or thread) is `ts` in `channel`, from the index the writes keep. */
+  async findByThread(channel: string, ts: string): Promise<string | undefined> {
     return (await this.#get<string>(`SLACK#THREAD#${channel}/${ts}`)).value;
   }
 

@@ -5,7 +5,7 @@ import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
 import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { InvestigationJob, Queue } from '../queue/queue.ts';
 import type { BlobStore, Store } from '../store/store.ts';
-import { BatchApplier } from './batch-applier.ts';
+import { applyDeliveries, type Delivery } from './apply-deliveries.ts';
 import type { IngestJournal, JournalEntry } from './ingest-journal.ts';
 
 export interface AlertPipelineDeps {
@@ -134,44 +134,7 @@ export class AlertPipeline {
     this.#checkpointedAt = Date.now();
   }
 
-  /**
-   * The deliveries as received, one JSON-lines blob per organization and batch
-   * (`payloads/<first receipt>-<last receipt>.jsonl`; an alert's `lastReceipt` says which):
-   * one file per batch, not per delivery, keeps a storm from turning into thousands of writes.
-   */
-  async #storePayloads(batch: (JournalEntry & { rawJson?: string })[]): Promise<void> {
-    const linesByOrg = new Map<string, string[]>();
-    for (const entry of batch) {
-      const body = entry.rawJson ?? (entry.raw === undefined ? undefined : JSON.stringify(entry.raw));
-      if (body === undefined) continue;
-      const lines = linesByOrg.get(entry.orgId) ?? [];
-      lines.push(`{"receipt":${entry.seq},"source":"${entry.source}","payload":${body}}\n`);
-      linesByOrg.set(entry.orgId, lines);
-    }
-    const key = `payloads/${batch[0]!.seq}-${batch.at(-1)!.seq}.jsonl`;
-    await Promise.all(
-      [...linesByOrg].map(([orgId, lines]) => this.#deps.blobs.put(orgId, key, lines.join(''))),
-    );
-  }
-
-  async #applyBatch(batch: (JournalEntry & { rawJson?: string })[]): Promise<void> {
-    const started = performance.now();
-    const applier = new BatchApplier(this.#deps);
-    for (const entry of batch) await applier.apply(entry);
-    const changes = applier.changes();
-    await Promise.all([this.#deps.store.apply(changes), this.#storePayloads(batch)]);
-    this.#deps.metrics.ingestApplySeconds.observe((performance.now() - started) / 1000);
-
-    const { bus, metrics, queue } = this.#deps;
-    for (const decision of changes.decisions)
-      metrics.decisions.inc({ action: decision.grouped ? 'grouped' : decision.action });
-    for (const alert of changes.alerts) bus.publish(alert.orgId, { type: 'alert', alert });
-    for (const investigation of changes.investigations)
-      bus.publish(investigation.orgId, { type: 'investigation', investigation });
-    for (const event of changes.timeline) bus.publish(event.orgId, { type: 'timeline', event });
-    for (const investigation of applier.opened()) {
-      metrics.investigationsOpened.inc({ trigger: 'alert' });
-      await queue.enqueue({ orgId: investigation.orgId, investigationId: investigation.id });
-    }
+  async #applyBatch(batch: Delivery[]): Promise<void> {
+    await applyDeliveries(this.#deps, batch);
   }
 }

@@ -10,7 +10,8 @@ import type { AlertPipeline } from './alert-pipeline.ts';
 
 export interface WebhookIngestDeps {
   authenticator: TokenAuthenticator;
-  pipeline: AlertPipeline;
+  /** Where accepted deliveries go: the local journaled pipeline, or the cloud's direct ingest. */
+  pipeline: Pick<AlertPipeline, 'accept'>;
   metrics: OpsWorkerMetrics;
   sns: SnsOptions & { fetch: typeof fetch };
   log?: (message: string, error: unknown) => void;

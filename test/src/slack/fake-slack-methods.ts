@@ -106,8 +106,10 @@ export const METHODS: Record<string, Method> = {
     if (!files || files.length === 0) return { ok: false, error: 'invalid_arguments' };
     const completed = [];
     for (const entry of files) {
-      const file = typeof entry.id === 'string' ? workspace.files.get(entry.id) : undefined;
+      const file = typeof entry.id === 'string' ? workspace.uploads.get(entry.id) : undefined;
       if (!file?.bytes) return { ok: false, error: 'file_not_found' };
+      workspace.uploads.delete(file.id);
+      workspace.files.set(file.id, file);
       file.title = typeof entry.title === 'string' ? entry.title : file.filename;
       file.channel = str(args.channel_id) ? workspace.channelId(str(args.channel_id) ?? '') : undefined;
       file.threadTs = str(args.thread_ts);

@@ -154,7 +154,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     fileId: string,
     body: Buffer,
   ): Promise<void> {
-    const file = workspace.files.get(fileId);
+    const file = workspace.uploads.get(fileId);
     const failure = failures.get('upload')?.shift();
     const call: Omit<RecordedCall, 'at'> = {
       method: 'upload',

@@ -34,7 +34,10 @@ export const BOT_ID = 'B0FAKEBOT';
  */
 export class FakeSlackWorkspace {
   readonly messages: FakeSlackMessage[] = [];
+  /** Files shared in Slack (their upload completed), as a user would see them. */
   readonly files = new Map<string, FakeSlackFile>();
+  /** Files between files.getUploadURLExternal and files.completeUploadExternal. */
+  readonly uploads = new Map<string, FakeSlackFile>();
   readonly views: { userId: string | undefined; triggerId: string | undefined; view: unknown }[] = [];
   readonly channelNames = new Map<string, string>();
   #clock = 0;
@@ -116,7 +119,7 @@ export class FakeSlackWorkspace {
       threadTs: undefined,
       initialComment: undefined,
     };
-    this.files.set(id, file);
+    this.uploads.set(id, file);
     return file;
   }
 }
