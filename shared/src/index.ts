@@ -10,4 +10,5 @@ export * from './organization.ts';
 export * from './root-cause.ts';
 export * from './rule.ts';
 export * from './scope.ts';
+export * from './service-events.ts';
 export * from './validation.ts';

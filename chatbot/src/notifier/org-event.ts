@@ -1,13 +1,7 @@
-import { Alert, Investigation, TimelineEvent } from '@opsworker/shared';
+import { OrgEvent } from '@opsworker/shared';
 import { z } from 'zod';
 
-/** One change in an organization, as the notifier consumes it (from `/api/events` or SNS). */
-export const OrgEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('alert'), alert: Alert }),
-  z.object({ type: z.literal('investigation'), investigation: Investigation }),
-  z.object({ type: z.literal('timeline'), event: TimelineEvent }),
-]);
-export type OrgEvent = z.infer<typeof OrgEvent>;
+export { OrgEvent };
 
 /**
  * An `/api/events` server-sent event (`event:` name, `data:` the record) as an OrgEvent;

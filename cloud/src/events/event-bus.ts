@@ -1,14 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { Alert, Investigation, TimelineEvent } from '@opsworker/shared';
+import type { OrgEvent } from '@opsworker/shared';
 
-export type BusEvent =
-  | { type: 'timeline'; event: TimelineEvent }
-  | { type: 'investigation'; investigation: Investigation }
-  | { type: 'alert'; alert: Alert };
+/** One stored change, as every consumer sees it (the shared `OrgEvent`). */
+export type BusEvent = OrgEvent;
 
 /**
- * In-process fan-out of what changed, per organization: server-sent event streams and (later)
- * the Slack notifier subscribe here. Published only after the change is in the store.
+ * In-process fan-out of what changed, per organization: the server-sent event streams (which
+ * the Slack notifier and the desktop app read) subscribe here. Published only after the
+ * change is in the store.
  */
 export class EventBus {
   readonly #emitter = new EventEmitter();

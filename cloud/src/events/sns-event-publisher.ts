@@ -1,6 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { ServiceEvent, ServiceEventMessage } from '@opsworker/shared';
 import { type BusEvent, EventBus } from './event-bus.ts';
-import type { ServiceEvent, ServiceEventMessage } from './service-event-message.ts';
 
 export interface SnsEventPublisherOptions {
   sns: SNSClient;

@@ -16,10 +16,6 @@ import { runSqsAgent } from '@opsworker/agent/transport/sqs-agent-loop.ts';
 import { silentLog } from '@opsworker/agent/transport/sqs-log.ts';
 import { createNotifierHandler, type NotifierHandler } from '@opsworker/chatbot/lambda/notifier.ts';
 import { createSlackLambdaParts, type SlackLambdaParts } from '@opsworker/chatbot/lambda/slack-container.ts';
-import {
-  type ServiceEventMessage,
-  ServiceEventMessage as ServiceEventSchema,
-} from '@opsworker/cloud/events/service-event-message.ts';
 import { createAgentRegistrationHandler } from '@opsworker/cloud/lambda/agent-registration.ts';
 import { agentQueueName } from '@opsworker/cloud/lambda/agents/agent-queues.ts';
 import { heartbeatQueueName } from '@opsworker/cloud/lambda/agents/heartbeat-source.ts';
@@ -35,6 +31,7 @@ import { createWorkerHandler } from '@opsworker/cloud/lambda/worker.ts';
 import { createLogger } from '@opsworker/cloud/log/logger.ts';
 import { RuleBook } from '@opsworker/cloud/org-rules/rule-book.ts';
 import { type CreatedOrganization, createOrganization } from '@opsworker/cloud/orgs/organizations.ts';
+import { ServiceEventMessage as ServiceEventSchema } from '@opsworker/shared';
 import type { SNSEvent } from 'aws-lambda';
 import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
 import { FAKE_BOT_TOKEN, type FakeSlack, startFakeSlack } from '../slack/fake-slack-server.ts';
@@ -52,7 +49,7 @@ export const SLACK_SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 /** A message that reached the events topic: as published, and parsed. */
 export interface TappedEvent {
   raw: string;
-  message: ServiceEventMessage;
+  message: ServiceEventSchema;
 }
 /** The cluster the scenarios' alerts name. */
 export const CLUSTER = 'prod-eu-west-1';
