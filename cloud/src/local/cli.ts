@@ -3,6 +3,7 @@ import { ConfigError, OpsWorkerError } from '@opsworker/shared';
 import { RuleBook } from '../org-rules/rule-book.ts';
 import { createOrganization, rotateTokens } from '../orgs/organizations.ts';
 import { LocalStore } from '../store/local/local-store.ts';
+import type { Store } from '../store/store.ts';
 import { loadLocalConfig } from './config.ts';
 
 const USAGE = `Usage: npm run opsworker -- <command>
@@ -12,23 +13,41 @@ Commands:
   org create <id> [--name <name>]   Create an organization; prints its webhook and API tokens once
   org rotate-tokens <id>            Replace an organization's tokens; the old ones stop working
 
+Options:
+  --dynamodb-table <name>           Manage the cloud deployment's organizations (the stack's
+                                    TableName output) with the AWS credentials and AWS_REGION
+                                    of the environment, instead of the local data dir
+
 The data dir is OPSWORKER_DATA_DIR (default ./.opsworker), the same as \`npm start\` uses.
 `;
 
-/** `npm run opsworker -- org ...`: manages organizations in the local data dir. */
+/** The local data dir's store, or the cloud's DynamoDB table (loaded only then). */
+async function openStore(dynamodbTable: string | undefined): Promise<Store> {
+  if (!dynamodbTable) return new LocalStore(loadLocalConfig().dataDir);
+  const [{ DynamoDBClient }, { DynamoStore }] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('../store/aws/dynamo-store.ts'),
+  ]);
+  return new DynamoStore({ client: new DynamoDBClient({}), tableName: dynamodbTable });
+}
+
+/** `npm run opsworker -- org ...`: manages organizations in the local data dir or the cloud's table. */
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      name: { type: 'string' },
+      'dynamodb-table': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [group, command, id] = positionals;
   if (values.help || group !== 'org' || !command) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
   }
-  const config = loadLocalConfig();
-  const store = new LocalStore(config.dataDir);
+  const store = await openStore(values['dynamodb-table']);
   const rules = new RuleBook(store);
   if (command === 'list') {
     for (const org of await store.listOrganizations())

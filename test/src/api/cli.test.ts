@@ -63,3 +63,26 @@ describe('npm run opsworker -- org …', () => {
     });
   });
 });
+
+describe('npm run opsworker -- org … --dynamodb-table (the cloud deployment)', () => {
+  it('creates an organization in the table whose API token the cloud store then finds', async () => {
+    const { startLocalAws } = await import('../support/local-aws.ts');
+    const { DynamoStore } = await import('@opsworker/cloud/store/aws/dynamo-store.ts');
+    const { hashToken } = await import('@opsworker/cloud/orgs/tokens.ts');
+    const aws = await startLocalAws();
+    try {
+      const table = await aws.createTable();
+      const run = (...args: string[]) =>
+        promisify(execFile)(process.execPath, [CLI, ...args, '--dynamodb-table', table], {
+          env: { ...process.env, ...aws.env },
+        });
+      const { stdout } = await run('org', 'create', 'globex', '--name', 'Globex');
+      const apiToken = /API token\s+(\S+)/.exec(stdout)?.[1] ?? '';
+      expect((await run('org', 'list')).stdout).toMatch(/globex\tGlobex/);
+      const store = new DynamoStore({ client: aws.dynamodb, tableName: table });
+      expect((await store.findOrganizationByTokenHash(hashToken(apiToken)))?.org.id).toBe('globex');
+    } finally {
+      await aws.close();
+    }
+  });
+});
