@@ -1,4 +1,4 @@
-import { encodePng, type RgbImage } from './png-encoder.ts';
+import { encodePng, type RasterImage } from '@opsworker/shared/node/png-encoder.ts';
 
 export interface BarChartOptions {
   width?: number;
@@ -16,7 +16,7 @@ const PADDING = 8;
  * A small bar chart (one bar per value, scaled to the largest) as an RGB image: the alert
  * volume by hour in the digest. No text: the message around it says what it shows.
  */
-export function drawBarChart(values: number[], options: BarChartOptions = {}): RgbImage {
+export function drawBarChart(values: number[], options: BarChartOptions = {}): RasterImage {
   const width = options.width ?? 480;
   const height = options.height ?? 120;
   const pixels = new Uint8Array(width * height * 3);
@@ -42,7 +42,7 @@ export function drawBarChart(values: number[], options: BarChartOptions = {}): R
       for (let y = baseline - barHeight; y < baseline; y++) paint(x, y, BAR);
   });
   for (let x = PADDING; x < width - PADDING; x++) paint(x, baseline, AXIS);
-  return { width, height, pixels };
+  return { width, height, channels: 3, pixels };
 }
 
 /** The chart as PNG bytes. */

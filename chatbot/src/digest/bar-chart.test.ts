@@ -1,7 +1,6 @@
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { barChartPng } from './bar-chart.ts';
-import { crc32, encodePng } from './png-encoder.ts';
 
 /** Reads a PNG back chunk by chunk, checking each CRC as a decoder would. */
 function readChunks(png: Buffer): { type: string; data: Buffer }[] {
@@ -16,28 +15,6 @@ function readChunks(png: Buffer): { type: string; data: Buffer }[] {
   }
   return chunks;
 }
-
-describe('encodePng', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-  });
-
-  it('writes a valid PNG: signature, IHDR, IDAT holding the pixels, IEND', () => {
-    const pixels = new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30]);
-    const png = encodePng({ width: 2, height: 2, pixels });
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const chunks = readChunks(png);
-    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
-    const ihdr = chunks[0]!.data;
-    expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9], ihdr[12]]).toEqual([2, 2, 8, 2, 0]);
-    const rows = inflateSync(chunks[1]!.data);
-    expect([...rows]).toEqual([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 10, 20, 30]);
-  });
-
-  it('refuses pixel data that does not match the size', () => {
-    expect(() => encodePng({ width: 2, height: 2, pixels: new Uint8Array(5) })).toThrow(RangeError);
-  });
-});
 
 describe('barChartPng', () => {
   it('draws taller bars for busier hours', () => {
