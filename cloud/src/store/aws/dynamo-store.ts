@@ -18,6 +18,12 @@ import {
   ValidationError,
 } from '@opsworker/shared';
 import type { z } from 'zod';
+import {
+  alertMatches,
+  countByStatusAndOutcome,
+  type InvestigationCount,
+  investigationMatches,
+} from '../query-filters.ts';
 import type { AlertQuery, InvestigationQuery, Page, Store, StoreChanges } from '../store.ts';
 import { batchPut } from './batch-writer.ts';
 import { putIfAbsent, putUnlessNewer } from './conditional-put.ts';
@@ -40,7 +46,6 @@ import {
   tokenIndexPartition,
   unfinishedIndexKey,
 } from './item-keys.ts';
-import { alertMatches, investigationMatches } from './query-filters.ts';
 import { queryItems, queryPage } from './query-pages.ts';
 import { type ItemBuilders, itemBuilders } from './record-items.ts';
 import { isExpired, RetentionDays, type RetentionDaysInput } from './retention.ts';
@@ -175,10 +180,7 @@ export class DynamoStore implements Store {
     );
   }
 
-  async countInvestigations(
-    orgId: string,
-  ): Promise<{ status: InvestigationStatus; outcome?: string; count: number }[]> {
-    const counts = new Map<string, { status: InvestigationStatus; outcome?: string; count: number }>();
+  async countInvestigations(orgId: string): Promise<InvestigationCount[]> {
     const items = queryItems(this.#client, {
       TableName: this.#table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -187,14 +189,10 @@ export class DynamoStore implements Store {
       ProjectionExpression: `#record.#status, #record.outcome, ${TTL_ATTRIBUTE}`,
       ExpressionAttributeNames: { '#record': 'record', '#status': 'status' },
     });
-    for await (const item of items) {
-      const { status, outcome } = Investigation.pick({ status: true, outcome: true }).parse(item.record);
-      const key = `${status}|${outcome ?? ''}`;
-      const entry = counts.get(key);
-      if (entry) entry.count++;
-      else counts.set(key, { status, ...(outcome ? { outcome } : {}), count: 1 });
-    }
-    return [...counts.values()];
+    const counted: Pick<Investigation, 'status' | 'outcome'>[] = [];
+    for await (const item of items)
+      counted.push(Investigation.pick({ status: true, outcome: true }).parse(item.record));
+    return countByStatusAndOutcome(counted);
   }
 
   async findInvestigationsByGroupKey(orgId: string, groupKey: string, since: Date): Promise<Investigation[]> {

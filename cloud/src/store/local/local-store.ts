@@ -14,6 +14,12 @@ import {
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { takePage } from '../cursor.ts';
+import {
+  alertMatches,
+  countByStatusAndOutcome,
+  type InvestigationCount,
+  investigationMatches,
+} from '../query-filters.ts';
 import type { AlertQuery, InvestigationQuery, Page, Store, StoreChanges } from '../store.ts';
 import { OrgCollections } from './org-collections.ts';
 
@@ -128,8 +134,7 @@ export class LocalStore implements Store {
     return takePage(org.alerts.valuesNewestFirst(), {
       limit: query.limit,
       cursor: query.cursor,
-      filter: (alert) =>
-        (!query.status || alert.status === query.status) && (!query.source || alert.source === query.source),
+      filter: alertMatches(query),
     });
   }
 
@@ -147,18 +152,10 @@ export class LocalStore implements Store {
 
   async listInvestigations(orgId: string, query: InvestigationQuery): Promise<Page<Investigation>> {
     const org = await this.#collections(orgId);
-    const search = query.search?.toLowerCase();
     return takePage(org.investigations.valuesNewestFirst(), {
       limit: query.limit,
       cursor: query.cursor,
-      filter: (inv) =>
-        (!query.status || inv.status === query.status) &&
-        (!query.severity || inv.severity === query.severity) &&
-        (!query.cluster || inv.scope.cluster === query.cluster) &&
-        (!query.namespace || inv.scope.namespace === query.namespace) &&
-        (!search ||
-          inv.title.toLowerCase().includes(search) ||
-          (inv.scope.name?.toLowerCase().includes(search) ?? false)),
+      filter: investigationMatches(query),
     });
   }
 
@@ -175,17 +172,8 @@ export class LocalStore implements Store {
     await org.investigations.put(investigation);
   }
 
-  async countInvestigations(
-    orgId: string,
-  ): Promise<{ status: InvestigationStatus; outcome?: string; count: number }[]> {
-    const counts = new Map<string, { status: InvestigationStatus; outcome?: string; count: number }>();
-    for (const { status, outcome } of (await this.#collections(orgId)).investigations.values()) {
-      const key = `${status}|${outcome ?? ''}`;
-      const entry = counts.get(key);
-      if (entry) entry.count++;
-      else counts.set(key, { status, ...(outcome ? { outcome } : {}), count: 1 });
-    }
-    return [...counts.values()];
+  async countInvestigations(orgId: string): Promise<InvestigationCount[]> {
+    return countByStatusAndOutcome((await this.#collections(orgId)).investigations.values());
   }
 
   async findInvestigationsByGroupKey(orgId: string, groupKey: string, since: Date): Promise<Investigation[]> {

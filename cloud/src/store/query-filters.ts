@@ -1,5 +1,5 @@
-import type { Alert, Investigation } from '@opsworker/shared';
-import type { AlertQuery, InvestigationQuery } from '../store.ts';
+import type { Alert, Investigation, InvestigationStatus } from '@opsworker/shared';
+import type { AlertQuery, InvestigationQuery } from './store.ts';
 
 /** Whether an alert passes a list query's filters. */
 export function alertMatches(query: AlertQuery): (alert: Alert) => boolean {
@@ -18,4 +18,20 @@ export function investigationMatches(query: InvestigationQuery): (inv: Investiga
     (!search ||
       inv.title.toLowerCase().includes(search) ||
       (inv.scope.name?.toLowerCase().includes(search) ?? false));
+}
+
+export type InvestigationCount = { status: InvestigationStatus; outcome?: string; count: number };
+
+/** Investigations counted per status and outcome (metrics, the digest). */
+export function countByStatusAndOutcome(
+  investigations: Iterable<Pick<Investigation, 'status' | 'outcome'>>,
+): InvestigationCount[] {
+  const counts = new Map<string, InvestigationCount>();
+  for (const { status, outcome } of investigations) {
+    const key = `${status}|${outcome ?? ''}`;
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { status, ...(outcome ? { outcome } : {}), count: 1 });
+  }
+  return [...counts.values()];
 }
