@@ -1,20 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '@opsworker/shared/node/content-type.ts';
 
 /** The API, webhooks, health and metrics: never answered with the portal's index page. */
 const BACKEND_PATH = /^\/(api|webhooks|slack|healthz|metrics)(\/|$)/;
@@ -50,7 +37,7 @@ export function createPortalHandler(
     const file = candidate.startsWith(root + sep) && isFile(candidate) ? candidate : index;
     const immutable = file !== index && path.startsWith('/assets/');
     response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'content-length': statSync(file).size,
       // Built assets carry a content hash in their name; the index must always be fresh.
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { contentTypeOf } from '@opsworker/shared/node/content-type.ts';
 import { protocol } from 'electron';
 
 /**
@@ -10,21 +11,6 @@ import { protocol } from 'electron';
 export const appScheme = 'app';
 const appHost = 'opsworker';
 export const appOrigin = `${appScheme}://${appHost}`;
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
 
 /** Must run before the app is ready (Electron's rule for privileged schemes). */
 export function registerAppSchemeAsPrivileged(): void {
@@ -59,7 +45,7 @@ export function createRendererRequestHandler(options: RendererFilesOptions) {
     if (file === null) return new Response('Not found', { status: 404, headers });
     try {
       const body = await readFile(file);
-      const contentType = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const contentType = contentTypeOf(file);
       return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } });
     } catch {
       return new Response(
