@@ -1,23 +1,9 @@
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
-import type { EventBus } from '../events/event-bus.ts';
-import type { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
-import type { OpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
-import type { RuleBook } from '../org-rules/rule-book.ts';
-import type { InvestigationJob, Queue } from '../queue/queue.ts';
-import type { BlobStore, Store } from '../store/store.ts';
-import { applyDeliveries, type Delivery } from './apply-deliveries.ts';
+import { type ApplyDeliveriesDeps, applyDeliveries, type Delivery } from './apply-deliveries.ts';
 import type { IngestJournal, JournalEntry } from './ingest-journal.ts';
 
-export interface AlertPipelineDeps {
-  store: Store;
-  blobs: BlobStore;
+export interface AlertPipelineDeps extends ApplyDeliveriesDeps {
   journal: IngestJournal;
-  rules: RuleBook;
-  queue: Queue<InvestigationJob>;
-  bus: EventBus;
-  metrics: OpsWorkerMetrics;
-  groupWindowMs: number;
-  sequencer: TimelineSequencer;
   log?: (message: string, error?: unknown) => void;
 }
 

@@ -10,7 +10,6 @@ import {
   Alert,
   ChatMessage,
   Investigation,
-  type InvestigationStatus,
   Organization,
   Rule,
   RuleDecision,

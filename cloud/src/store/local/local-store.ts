@@ -4,7 +4,6 @@ import {
   type Alert,
   type ChatMessage,
   type Investigation,
-  type InvestigationStatus,
   type Organization,
   type Rule,
   type RuleDecision,
