@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import type { TimelineEvent } from '@opsworker/shared';
-import { renderHook, waitFor } from '@testing-library/react';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SseConnection, startSseTestServer } from '../live/sse-test-server.ts';
 import { useTimeline } from './use-timeline.ts';
@@ -25,6 +25,8 @@ const options = { retryDelayMs: () => 10 };
 describe('useTimeline', () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => {
+    // Unmount first: a mounted hook would reconnect to the closed server after the test ends.
+    cleanup();
     await close?.();
   });
 
