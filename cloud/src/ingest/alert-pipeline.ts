@@ -15,7 +15,7 @@ export interface Receipt {
 
 const MAX_BATCH = 500;
 const MAX_ATTEMPTS = 5;
-const BATCH_GATHER_MS = 10;
+const BATCH_GATHER_MS = 50;
 const CHECKPOINT_INTERVAL_MS = 1000;
 
 /**
@@ -32,6 +32,7 @@ export class AlertPipeline {
   #draining: Promise<void> | undefined;
   #appliedSeq = 0;
   #checkpointedAt = 0;
+  #checkpointTimer: NodeJS.Timeout | undefined;
 
   constructor(deps: AlertPipelineDeps) {
     this.#deps = deps;
@@ -73,7 +74,7 @@ export class AlertPipeline {
 
   /**
    * The first delivery after a quiet spell is applied at once; under sustained load the next
-   * batch waits a few milliseconds to gather more deliveries, so the per-batch cost (file
+   * batch waits up to 50 ms to gather more deliveries, so the per-batch cost (file
    * rewrites, checkpoint) is shared by many of them instead of being paid per request.
    */
   #scheduleDrain(underLoad = false): void {
@@ -87,35 +88,53 @@ export class AlertPipeline {
       });
   }
 
+  /**
+   * Applies one batch (retrying, then setting aside the delivery that keeps failing). Under
+   * load the next batch is applied after the gather pause (`#scheduleDrain`), not at once:
+   * applying back to back would make each batch only what arrived during the last write.
+   */
   async #drain(): Promise<void> {
-    let attempts = 0;
-    while (this.#pending.length > 0) {
-      // After repeated failures, apply one entry at a time to find the one that fails.
-      const batch = this.#pending.slice(0, attempts > 1 ? 1 : MAX_BATCH);
+    let batch = this.#pending.slice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    for (let attempt = 1; ; attempt++) {
       try {
         await this.#applyBatch(batch);
-        attempts = 0;
+        break;
       } catch (error) {
-        attempts++;
-        this.#deps.log?.(`applying ${batch.length} accepted deliveries failed (attempt ${attempts})`, error);
-        if (attempts < MAX_ATTEMPTS) {
-          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempts));
-          continue;
+        this.#deps.log?.(`applying ${batch.length} accepted deliveries failed (attempt ${attempt})`, error);
+        // After repeated failures, apply one entry at a time to find the one that fails.
+        if (attempt > 1) batch = batch.slice(0, 1);
+        if (attempt >= MAX_ATTEMPTS) {
+          this.#deps.journal.deadLetter(batch[0]!, error);
+          break;
         }
-        this.#deps.journal.deadLetter(batch[0]!, error);
-        attempts = 0;
-      }
-      this.#pending.splice(0, batch.length);
-      this.#appliedSeq = batch.at(-1)!.seq;
-      // A checkpoint is a file write and a rename: under a storm, at most one a second. What
-      // it has not covered yet is replayed after a crash, and replays change nothing.
-      if (this.#pending.length === 0 || Date.now() - this.#checkpointedAt >= CHECKPOINT_INTERVAL_MS) {
-        this.#checkpoint();
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
     }
+    this.#pending.splice(0, batch.length);
+    this.#appliedSeq = batch.at(-1)!.seq;
+    this.#checkpointSoon();
+  }
+
+  /**
+   * A checkpoint is a file write and a rename: at most one a second, and one a second after
+   * the last batch of a burst. What it has not covered yet is replayed after a crash, and
+   * replays change nothing.
+   */
+  #checkpointSoon(): void {
+    if (Date.now() - this.#checkpointedAt >= CHECKPOINT_INTERVAL_MS) {
+      this.#checkpoint();
+      return;
+    }
+    this.#checkpointTimer ??= setTimeout(() => {
+      this.#checkpointTimer = undefined;
+      this.#checkpoint();
+    }, CHECKPOINT_INTERVAL_MS).unref();
   }
 
   #checkpoint(): void {
+    clearTimeout(this.#checkpointTimer);
+    this.#checkpointTimer = undefined;
     this.#deps.journal.checkpoint(this.#appliedSeq);
     this.#checkpointedAt = Date.now();
   }
