@@ -1,4 +1,5 @@
-import { type OrgEvent, orgEventFromSse } from './org-event.ts';
+import type { OrgEvent } from '@opsworker/shared';
+import { orgEventFromSse } from './org-event.ts';
 
 export interface OrgEventSourceOptions {
   /** The OpsWorker server, e.g. `http://127.0.0.1:8080`. */

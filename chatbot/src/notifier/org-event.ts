@@ -1,7 +1,4 @@
-import { OrgEvent } from '@opsworker/shared';
-import { z } from 'zod';
-
-export { OrgEvent };
+import { OrgEvent, ServiceEventMessage } from '@opsworker/shared';
 
 /**
  * An `/api/events` server-sent event (`event:` name, `data:` the record) as an OrgEvent;
@@ -27,20 +24,15 @@ export function orgEventFromSse(name: string | undefined, data: string): OrgEven
   return parsed.success ? parsed.data : undefined;
 }
 
-/**
- * The cloud's SNS message (`{ version: 1, orgId, event }`, the same records): the event for
- * the notifier, `digest` for a digest request, or undefined when it is for someone else.
- */
-const SnsMessage = z.object({
-  version: z.literal(1),
-  orgId: z.string().min(1),
-  event: z.looseObject({ type: z.string() }),
-});
-
 export type SnsNotification =
   | { kind: 'event'; orgId: string; event: OrgEvent }
   | { kind: 'digest'; orgId: string; requestedAt: string };
 
+/**
+ * The cloud's SNS message (the shared `ServiceEventMessage`): the event for the notifier,
+ * `digest` for a digest request, or undefined for anything else (malformed, or a kind of
+ * message this version does not know).
+ */
 export function parseSnsNotification(body: string): SnsNotification | undefined {
   let json: unknown;
   try {
@@ -48,13 +40,10 @@ export function parseSnsNotification(body: string): SnsNotification | undefined 
   } catch {
     return undefined;
   }
-  const message = SnsMessage.safeParse(json);
+  const message = ServiceEventMessage.safeParse(json);
   if (!message.success) return undefined;
   const { orgId, event } = message.data;
-  if (event.type === 'digest') {
-    const requestedAt = z.iso.datetime().safeParse(event.requestedAt);
-    return requestedAt.success ? { kind: 'digest', orgId, requestedAt: requestedAt.data } : undefined;
-  }
-  const parsed = OrgEvent.safeParse(event);
-  return parsed.success ? { kind: 'event', orgId, event: parsed.data } : undefined;
+  return event.type === 'digest'
+    ? { kind: 'digest', orgId, requestedAt: event.requestedAt }
+    : { kind: 'event', orgId, event };
 }

@@ -1,10 +1,9 @@
-import type { Investigation, TimelineEvent } from '@opsworker/shared';
+import type { Investigation, OrgEvent, TimelineEvent } from '@opsworker/shared';
 import type { LinkOptions } from '../blocks/investigation-links.ts';
 import { buildInvestigationMessage } from '../blocks/investigation-message.ts';
 import { isThreadStep, threadStepLine } from '../blocks/thread-steps.ts';
 import type { SlackDelivery } from '../slack-client/slack-delivery.ts';
 import type { InvestigationMessageRecord, SlackState } from '../state/slack-state.ts';
-import type { OrgEvent } from './org-event.ts';
 
 export interface SlackNotifierOptions {
   state: SlackState;
