@@ -1,6 +1,7 @@
 import { rfc1123z } from '../format/time-format.ts';
 import type { Container, ContainerState, ContainerStatus, EnvVar, Probe } from '../kube/kube-types.ts';
 import type { DescribeWriter } from './describe-writer.ts';
+import { sortedEntries } from './sorted-entries.ts';
 
 function probe(p: Probe): string {
   const timing = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
@@ -63,7 +64,7 @@ function writeResources(
   key: string,
   values: Record<string, string> | undefined,
 ): void {
-  const entries = Object.entries(values ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const entries = sortedEntries(values);
   if (entries.length === 0) return;
   writer.row(level, `${key}:`);
   for (const [resource, quantity] of entries) writer.row(level + 1, `${resource}:`, quantity);

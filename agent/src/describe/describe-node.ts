@@ -6,6 +6,7 @@ import { formatMebibytes, formatMillicores, formatPercent, parseQuantity } from 
 import { type Describer, writeLabelsAndAnnotations } from './describe-context.ts';
 import { createDescribeWriter, type DescribeWriter } from './describe-writer.ts';
 import { writeEvents } from './events-section.ts';
+import { sortedEntries } from './sorted-entries.ts';
 
 function writeResourceList(
   w: DescribeWriter,
@@ -13,8 +14,7 @@ function writeResourceList(
   values: Record<string, string> | undefined,
 ): void {
   w.row(0, `${title}:`);
-  for (const [key, value] of Object.entries(values ?? {}).sort(([a], [b]) => a.localeCompare(b)))
-    w.row(1, `${key}:`, value);
+  for (const [key, value] of sortedEntries(values)) w.row(1, `${key}:`, value);
 }
 
 /** `kubectl describe node`: conditions, addresses, capacity, system info, its pods, allocated resources, events. */

@@ -1,4 +1,5 @@
 import { renderAligned } from '../format/aligned-text.ts';
+import { sortedEntries } from './sorted-entries.ts';
 
 /**
  * Builds `kubectl describe`-style text. Rows are tab-separated cells at an indentation level;
@@ -27,7 +28,7 @@ export function createDescribeWriter(): DescribeWriter {
       rows.push(text);
     },
     map(level, key, values, separator = '=') {
-      const entries = Object.entries(values ?? {}).sort(([a], [b]) => a.localeCompare(b));
+      const entries = sortedEntries(values);
       writer.lines(
         level,
         key,
