@@ -62,4 +62,31 @@ describe('redactValue', () => {
       expect(redactValue(volume)).toEqual(volume);
     });
   });
+
+  describe('when most of a large value holds no secret', () => {
+    it('copies only the path to what it redacted and shares the rest', () => {
+      const clean = {
+        metadata: { name: 'web-1', labels: { app: 'web' } },
+        spec: { containers: [{ image: 'web:1' }] },
+      };
+      const leaky = {
+        metadata: { name: 'web-2' },
+        spec: { containers: [{ env: [{ name: 'API_TOKEN', value: 's3cr3t-v4lue' }] }] },
+      };
+      const list = { items: [clean, leaky] };
+
+      const redacted = redactValue(list);
+
+      expect(redacted).not.toBe(list);
+      expect(redacted.items[0]).toBe(clean);
+      expect(redacted.items[1]?.metadata).toBe(leaky.metadata);
+      expect((redacted.items[1] as typeof leaky).spec.containers[0]?.env[0]?.value).toBe('[REDACTED]');
+      expect(leaky.spec.containers[0]?.env[0]?.value).toBe('s3cr3t-v4lue');
+    });
+
+    it('returns a value without secrets as it is', () => {
+      const clean = { items: [{ metadata: { name: 'web-1' } }], continue: 'abc' };
+      expect(redactValue(clean)).toBe(clean);
+    });
+  });
 });
