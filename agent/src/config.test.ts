@@ -37,10 +37,11 @@ describe('loadAgentConfig', () => {
         OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
         KUBERNETES_SERVICE_HOST: '10.100.0.1',
         KUBERNETES_SERVICE_PORT: '443',
+        OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR: '/var/run/secrets/opsworker',
       });
       expect(config).toMatchObject({
         healthHost: '127.0.0.1',
-        inCluster: { host: '10.100.0.1', port: '443' },
+        inCluster: { host: '10.100.0.1', port: '443', serviceAccountDir: '/var/run/secrets/opsworker' },
         heartbeatQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/heartbeats',
         region: 'us-east-1',
         heartbeatSeconds: 15,

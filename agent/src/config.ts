@@ -17,8 +17,11 @@ export interface AgentConfig {
   healthHost?: string;
   /** Where the audit log goes, as the audit module understands it; absent means its default. */
   auditLog?: string;
-  /** The API server's in-cluster address, which Kubernetes puts in every pod's environment. */
-  inCluster?: { host: string; port: string };
+  /**
+   * The API server's in-cluster address, which Kubernetes puts in every pod's environment, and
+   * where the service account's token and CA are mounted when not at the usual path.
+   */
+  inCluster?: { host: string; port: string; serviceAccountDir?: string };
 }
 
 const queueUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) queue URL' });
@@ -46,6 +49,10 @@ const AgentEnvironment = z.object({
   OPSWORKER_AGENT_AUDIT_LOG: z.string().min(1).optional(),
   KUBERNETES_SERVICE_HOST: z.string().min(1).optional(),
   KUBERNETES_SERVICE_PORT: z.string().regex(/^\d+$/, { error: 'must be a port number' }).optional(),
+  OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR: z
+    .string()
+    .startsWith('/', { error: 'must be an absolute path' })
+    .optional(),
 });
 
 /**
@@ -95,7 +102,15 @@ export function loadAgentConfig(env: Record<string, string | undefined> = proces
     ...(values.OPSWORKER_AGENT_HEALTH_HOST ? { healthHost: values.OPSWORKER_AGENT_HEALTH_HOST } : {}),
     ...(values.OPSWORKER_AGENT_AUDIT_LOG ? { auditLog: values.OPSWORKER_AGENT_AUDIT_LOG } : {}),
     ...(values.KUBERNETES_SERVICE_HOST
-      ? { inCluster: { host: values.KUBERNETES_SERVICE_HOST, port: values.KUBERNETES_SERVICE_PORT ?? '443' } }
+      ? {
+          inCluster: {
+            host: values.KUBERNETES_SERVICE_HOST,
+            port: values.KUBERNETES_SERVICE_PORT ?? '443',
+            ...(values.OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR
+              ? { serviceAccountDir: values.OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR }
+              : {}),
+          },
+        }
       : {}),
   };
 }

@@ -20,10 +20,11 @@ heartbeats, serves /healthz and /readyz. Configured by the environment only:
   OPSWORKER_AGENT_REQUEST_QUEUE_URL, OPSWORKER_AGENT_RESPONSE_QUEUE_URL (required)
   OPSWORKER_CLUSTER_NAME (required), AWS_REGION (unless the queue URLs name it)
   OPSWORKER_AGENT_HEARTBEAT_QUEUE_URL, OPSWORKER_AGENT_HEARTBEAT_SECONDS (60)
-  OPSWORKER_AGENT_CONCURRENCY (4), OPSWORKER_AGENT_HEALTH_PORT (8080), OPSWORKER_AGENT_HEALTH_HOST
+  OPSWORKER_AGENT_CONCURRENCY (2), OPSWORKER_AGENT_HEALTH_PORT (8080), OPSWORKER_AGENT_HEALTH_HOST
   OPSWORKER_AGENT_AUDIT_LOG (a file, or - for stderr: the default)
   AWS credentials and AWS_ENDPOINT_URL_SQS as the AWS SDK reads them; in a pod the service
-  account reaches the API server, elsewhere the current kubeconfig does.
+  account reaches the API server (OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR when its token is not
+  mounted at the usual path), elsewhere the current kubeconfig does.
 SIGTERM or SIGINT: stop polling, finish and answer what is running, hand back the rest, exit 0.
 `;
 
