@@ -1,17 +1,15 @@
 /**
  * The agent against the simulated cluster (`npm run bench -- agent`):
- * - resident memory idle and under 20 concurrent operations, for the kubeconfig path (loads
- *   @kubernetes/client-node) and the in-cluster path (service account only), each in its own process;
+ * - resident memory of `opsworker-agent run` idle and under 20 concurrent operations through SQS
+ *   (fauxqs), as the container runs it: the bundle, in-cluster credentials, the chart's Node
+ *   flags; the TypeScript sources for comparison;
  * - latency of operations through the agent vs the same reads made directly with client-node;
  * - redaction rates on the planted-secrets and ordinary-log corpora.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { discardAuditSink } from '@opsworker/agent/audit/memory-audit-sink.ts';
 import { createAgentExecutor } from '@opsworker/agent/executor/agent-executor.ts';
@@ -20,69 +18,36 @@ import { connectWithKubeConfig } from '@opsworker/agent/kube/kubeconfig-connecti
 import { measureRedaction } from '@opsworker/agent/redaction/measure-redaction.ts';
 import { createInProcessTransport } from '@opsworker/agent/transport/in-process-transport.ts';
 import { AGENT_PROTOCOL_VERSION, type AgentOperation } from '@opsworker/shared';
+import { buildAgent } from '../agent/scripts/build.ts';
+import { startSqsFixture } from '../test/src/agent-sqs/sqs-fixture.ts';
 import { startFakeCluster } from '../test/src/kube/fake-cluster.ts';
+import { type Footprint, measureAgentProcess } from './support/agent-process-footprint.ts';
 import type { BenchResult } from './support/bench-result.ts';
 import { chartRuntime } from './support/chart-runtime.ts';
 
-const child = fileURLToPath(new URL('./support/agent-footprint-child.ts', import.meta.url));
-const rolldown = fileURLToPath(new URL('../node_modules/.bin/rolldown', import.meta.url));
-
-/** Bundles the footprint child with rolldown when it is installed (it comes with vite). */
-async function bundle(dir: string): Promise<string | undefined> {
-  if (!existsSync(rolldown)) return undefined;
-  await promisify(execFile)(rolldown, [
-    child,
-    '--platform',
-    'node',
-    '--format',
-    'esm',
-    '-d',
-    join(dir, 'bundle'),
-  ]);
-  return join(dir, 'bundle', 'agent-footprint-child.js');
-}
+const sources = fileURLToPath(new URL('../agent/bin/opsworker-agent.mjs', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const describeFootprint = (what: string, f: Footprint) =>
+  `${what}: idle ${f.idle.rss} MB, peak ${f.peak.rss} MB (${f.peak.anon} private + ${f.peak.file} file-backed)`;
 
 export async function run(): Promise<BenchResult[]> {
-  const cluster = await startFakeCluster({ scenarios: 'all' });
-  const serviceAccountDir = await mkdtemp(join(tmpdir(), 'measure-sa-'));
-  await writeFile(join(serviceAccountDir, 'token'), cluster.token);
-  await writeFile(join(serviceAccountDir, 'ca.crt'), cluster.caPem);
-  const port = new URL(cluster.url).port;
+  const [cluster, sqs] = await Promise.all([startFakeCluster({ scenarios: 'all' }), startSqsFixture()]);
+  const buildDir = await mkdtemp(join(tmpdir(), 'opsworker-agent-bundle-'));
 
   try {
-    // A prebuilt bundle avoids type stripping (~18 MB for its WebAssembly compiler) and per-module overhead.
-    const bundled = await bundle(serviceAccountDir);
     const runtime = chartRuntime();
-    const lean = runtime.nodeOptions;
-    const variants: Array<{ entry: string; mode: string; flags: string[] }> = [
-      { entry: child, mode: 'kubeconfig', flags: [] },
-      { entry: child, mode: 'in-cluster', flags: [] },
-      { entry: child, mode: 'in-cluster', flags: lean },
-      ...(bundled
-        ? [
-            { entry: bundled, mode: 'in-cluster', flags: [] },
-            { entry: bundled, mode: 'in-cluster', flags: lean },
-          ]
-        : []),
-    ];
-    const footprint = [];
-    for (const { entry, mode, flags } of variants) {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--expose-gc', ...flags, entry, mode, cluster.kubeconfigPath, serviceAccountDir, port],
-        // The chart's malloc setting goes with its heap flags: both are how the agent runs.
-        {
-          maxBuffer: 1 << 20,
-          env: flags.length ? { ...process.env, MALLOC_ARENA_MAX: runtime.mallocArenaMax } : process.env,
-        },
-      );
-      footprint.push({
-        source: entry === child ? 'typescript' : 'bundle',
-        flags: flags.join(' '),
-        ...JSON.parse(stdout),
+    const bundle = await buildAgent(buildDir);
+    const measure = (entry: string) =>
+      measureAgentProcess({
+        entry,
+        nodeOptions: runtime.nodeOptions,
+        mallocArenaMax: runtime.mallocArenaMax,
+        cluster,
+        sqs,
       });
-    }
+    const typescript = await measure(sources);
+    const production = await measure(bundle);
+    if (production.failures > 0) throw new Error(`${production.failures} operations failed`);
 
     // Side by side, interleaved, in one process: the same reads direct vs through the agent.
     const kc = new KubeConfig();
@@ -157,34 +122,23 @@ export async function run(): Promise<BenchResult[]> {
     connection.close();
 
     const redaction = measureRedaction();
-    const production = footprint.at(-1) as {
-      source: string;
-      flags: string;
-      idle: { rss: number };
-      peakUnder20Concurrent: { rss: number; anon: number; file: number };
-    };
-    const measured = footprint
-      .map(
-        (f) =>
-          `${f.source}/${f.mode}${f.flags ? ` ${f.flags}` : ''}: idle ${f.idle.rss} MB, peak ${f.peakUnder20Concurrent.rss} MB`,
-      )
-      .join('; ');
+    const compared = `${describeFootprint('bundle', production)}; ${describeFootprint('TypeScript sources', typescript)}; flags: ${runtime.nodeOptions.join(' ')}`;
     return [
       {
-        name: "agent: resident memory idle (bundle, in-cluster, the chart's runtime settings)",
+        name: "agent: resident memory idle (opsworker-agent run, bundled, the chart's runtime settings)",
         value: production.idle.rss,
         unit: 'MB',
         target: '≤ 80 MB',
         met: production.idle.rss <= 80,
-        detail: measured,
+        detail: compared,
       },
       {
-        name: 'agent: resident memory serving 20 concurrent operations',
-        value: production.peakUnder20Concurrent.rss,
+        name: 'agent: resident memory serving 20 concurrent operations over SQS',
+        value: production.peak.rss,
         unit: 'MB',
         target: '≤ 80 MB',
-        met: production.peakUnder20Concurrent.rss <= 80,
-        detail: `of which ${production.peakUnder20Concurrent.anon} MB private, ${production.peakUnder20Concurrent.file} MB file-backed (the node binary, shared)`,
+        met: production.peak.rss <= 80,
+        detail: `of which ${production.peak.anon} MB private, ${production.peak.file} MB file-backed (the node binary, shared); ${production.operations} operations`,
       },
       ...overhead.map((o) => ({
         name: `agent: ${o.case} through the agent vs direct client-node`,
@@ -202,7 +156,6 @@ export async function run(): Promise<BenchResult[]> {
       },
     ];
   } finally {
-    await cluster.close();
-    await rm(serviceAccountDir, { recursive: true, force: true });
+    await Promise.all([cluster.close(), sqs.close(), rm(buildDir, { recursive: true, force: true })]);
   }
 }

@@ -36,5 +36,5 @@ export const DEFAULT_AGENT_LIMITS: Readonly<AgentLimits> = Object.freeze({
   listPageSize: 100,
   defaultEventLimit: 100,
   idempotencyEntries: 500,
-  idempotencyBytes: 2 * 1024 * 1024,
+  idempotencyBytes: 512 * 1024,
 });

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AGENT_BUNDLE_NAME } from '../../../agent/scripts/build.ts';
 import { AGENT_DIR } from './chart-files.ts';
 
 interface Instruction {
@@ -49,14 +50,13 @@ describe('agent/Dockerfile', () => {
       expect(runtime.base).toMatch(/^node:24-(slim|alpine)/);
     });
 
-    it('installs production dependencies of the agent and shared workspaces only, from the lockfile', () => {
+    it('installs the agent and shared workspaces only, from the lockfile, and bundles them', () => {
       const installs = stages
         .flatMap((stage) => all(stage, 'RUN'))
         .filter((i) => /\bnpm (ci|install|i)\b/.test(i.args));
       expect(installs).toHaveLength(1);
       const install = installs[0]!.args;
       expect(install).toMatch(/\bnpm ci\b/);
-      expect(install).toMatch(/--omit=dev/);
       expect(install).toMatch(/--include-workspace-root=false/);
       const workspaces = [...install.matchAll(/--workspace[= ](\S+)/g)].map((m) => m[1]).sort();
       const agentPackage = JSON.parse(readFileSync(`${AGENT_DIR}package.json`, 'utf8'));
@@ -64,17 +64,18 @@ describe('agent/Dockerfile', () => {
         name.startsWith('@opsworker/'),
       );
       expect(workspaces).toEqual([agentPackage.name, ...internal].sort());
+      const builds = stages
+        .flatMap((stage) => all(stage, 'RUN'))
+        .filter((i) => /npm run .*\bbuild\b/.test(i.args));
+      expect(builds.map((b) => b.args)).toEqual([`npm run -w ${agentPackage.name} build`]);
+      expect(agentPackage.scripts.build).toBe('node scripts/build.ts');
     });
   });
 
   describe('when it runs', () => {
-    it('copies dependencies only from the production install, and never the whole context', () => {
-      const installStage = stages.find((stage) => all(stage, 'RUN').some((i) => /npm ci/.test(i.args)))!;
+    it('holds only the bundle: no node_modules, no sources, no npm, never the whole context', () => {
       const copies = all(runtime, 'COPY');
-      const modules = copies.filter((c) => /node_modules/.test(c.args));
-      expect(modules.map((c) => c.args)).toEqual([
-        `--from=${installStage.name} /app/node_modules node_modules`,
-      ]);
+      expect(copies.map((c) => c.args)).toEqual(['--from=build /app/agent/dist ./']);
       for (const stage of stages) {
         for (const copy of all(stage, 'COPY')) {
           expect(copy.args, `${stage.name}: COPY ${copy.args}`).not.toMatch(
@@ -95,13 +96,10 @@ describe('agent/Dockerfile', () => {
       ).toEqual([]);
     });
 
-    it('starts the agent with the run command, from a file the agent package ships', () => {
+    it('starts the bundle that agent/scripts/build.ts names with the run command', () => {
       expect(all(runtime, 'CMD').map((c) => JSON.parse(c.args))).toEqual([
-        ['node', 'agent/bin/opsworker-agent.mjs', 'run'],
+        ['node', AGENT_BUNDLE_NAME, 'run'],
       ]);
-      const agentPackage = JSON.parse(readFileSync(`${AGENT_DIR}package.json`, 'utf8'));
-      expect(agentPackage.bin['opsworker-agent']).toBe('./bin/opsworker-agent.mjs');
-      expect(existsSync(`${AGENT_DIR}bin/opsworker-agent.mjs`)).toBe(true);
     });
   });
 

@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KubeObject } from '@opsworker/agent/kube/kube-types.ts';
 import { createSqsAgentTransport } from '@opsworker/agent/transport/sqs-agent-transport.ts';
 import { silentLog } from '@opsworker/agent/transport/sqs-log.ts';
-import type { AgentHeartbeat } from '@opsworker/shared';
+import { AGENT_PROTOCOL_VERSION, type AgentHeartbeat } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgent } from '../../../agent/scripts/build.ts';
 import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
 import { sendRaw } from './agent-harness.ts';
 import { AGENT_DIR } from './chart-files.ts';
@@ -14,11 +16,14 @@ import { clusterInfoRequest } from './scripted-executor.ts';
 import { type SqsFixture, startSqsFixture } from './sqs-fixture.ts';
 
 /** The built agent as the container runs it: `opsworker-agent run`, configured by its environment. */
-function spawnAgent(env: Record<string, string>): {
+function spawnAgent(
+  env: Record<string, string>,
+  entry = `${AGENT_DIR}bin/opsworker-agent.mjs`,
+): {
   child: ChildProcess;
   lines: () => Array<Record<string, unknown>>;
 } {
-  const child = spawn(process.execPath, [`${AGENT_DIR}bin/opsworker-agent.mjs`, 'run'], {
+  const child = spawn(process.execPath, [entry, 'run'], {
     // Nothing inherited: the agent must run on exactly what a pod would give it.
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -136,6 +141,88 @@ describe('opsworker-agent run', () => {
       const [code] = await once(child, 'exit');
       expect(code).toBe(1);
       expect(JSON.stringify(lines())).toMatch(/OPSWORKER_AGENT_REQUEST_QUEUE_URL is required/);
+    });
+  });
+
+  describe('when run from the bundle the container image holds, inside a pod', () => {
+    it('reaches the API server with the service account alone and answers list and describe', async () => {
+      const buildDir = await mkdtemp(join(tmpdir(), 'opsworker-agent-bundle-'));
+      const serviceAccount = await mkdtemp(join(tmpdir(), 'opsworker-agent-sa-'));
+      await writeFile(join(serviceAccount, 'token'), cluster.token);
+      await writeFile(join(serviceAccount, 'ca.crt'), cluster.caPem);
+      const bundle = await buildAgent(buildDir);
+      const requestQueueUrl = await fixture.createQueue();
+      const responseQueueUrl = await fixture.createQueue();
+      // No KUBECONFIG and no node_modules beside the bundle: what the image gives it.
+      const { child, lines } = spawnAgent(
+        {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          KUBERNETES_SERVICE_HOST: '127.0.0.1',
+          KUBERNETES_SERVICE_PORT: new URL(cluster.url).port,
+          OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR: serviceAccount,
+          AWS_REGION: 'us-east-1',
+          AWS_ENDPOINT_URL_SQS: fixture.endpoint,
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          OPSWORKER_CLUSTER_NAME: 'prod-eu-west-1',
+          OPSWORKER_AGENT_REQUEST_QUEUE_URL: requestQueueUrl,
+          OPSWORKER_AGENT_RESPONSE_QUEUE_URL: responseQueueUrl,
+          OPSWORKER_AGENT_HEALTH_PORT: '0',
+          OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
+        },
+        bundle,
+      );
+      const transport = createSqsAgentTransport({
+        sqs: fixture.sqs,
+        requestQueueUrl,
+        responseQueueUrl,
+        waitTimeSeconds: 1,
+        timeoutMs: 15_000,
+        log: silentLog,
+      });
+      try {
+        await expect
+          .poll(() => lines().some((l) => l.message?.toString().startsWith('agent ready')), {
+            timeout: 15_000,
+          })
+          .toBe(true);
+        expect(lines().find((l) => l.message === 'agent starting')?.apiServer).toBe(
+          `https://127.0.0.1:${new URL(cluster.url).port}`,
+        );
+        const pods = await transport.call({
+          version: AGENT_PROTOCOL_VERSION,
+          id: 'list-from-bundle',
+          operation: { op: 'list', kind: 'pods' },
+          requestedBy: {},
+        });
+        expect(pods.ok).toBe(true);
+        const items = (pods.ok ? (pods.result as { items: KubeObject[] }).items : []) ?? [];
+        const oomKilled = items.find((pod) => JSON.stringify(pod.status).includes('OOMKilled'));
+        expect(oomKilled?.metadata?.name).toBeDefined();
+        const described = await transport.call({
+          version: AGENT_PROTOCOL_VERSION,
+          id: 'describe-from-bundle',
+          operation: {
+            op: 'describe',
+            kind: 'pods',
+            namespace: oomKilled?.metadata?.namespace ?? '',
+            name: oomKilled?.metadata?.name ?? '',
+          },
+          requestedBy: {},
+        });
+        expect(described).toMatchObject({
+          ok: true,
+          result: expect.stringContaining('Reason:       OOMKilled'),
+        });
+      } finally {
+        child.kill('SIGKILL');
+        await transport.close();
+        await Promise.all([
+          rm(buildDir, { recursive: true, force: true }),
+          rm(serviceAccount, { recursive: true, force: true }),
+        ]);
+      }
     });
   });
 });
