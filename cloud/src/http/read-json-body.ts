@@ -7,10 +7,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * no content type at all; anything else (forms, multipart, XML) is refused with 415.
  */
 function isJsonish(contentType: string | undefined): boolean {
-  if (!contentType) return true;
+  if (!contentType || contentType === 'application/json') return true;
   const mime = contentType.split(';')[0]!.trim().toLowerCase();
   return mime === 'application/json' || mime === 'text/plain' || mime.endsWith('+json') || mime === '';
 }
+
+/** `\s` is exactly what `String#trim` removes: white space and line terminators. */
+const NON_BLANK = /\S/;
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -46,9 +49,10 @@ export async function readJsonBody(
   if (Number(source.contentLength) > MAX_BODY_BYTES) throw payloadTooLarge();
   // A leading byte-order mark is legal in JSON text sent by some tools; JSON.parse refuses it.
   const text = stripBom(await source.text(MAX_BODY_BYTES));
-  if (text.trim() === '' && options.allowEmpty) return { value: {}, text };
-  if (text.trim() === '')
-    throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
+  // Looks for the first non-blank character, instead of copying the whole body to trim it.
+  const blank = !NON_BLANK.test(text);
+  if (blank && options.allowEmpty) return { value: {}, text };
+  if (blank) throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
   try {
     return { value: JSON.parse(text), text };
   } catch (error) {

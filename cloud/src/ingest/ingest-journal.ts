@@ -103,9 +103,10 @@ export class IngestJournal {
     const waiting = this.#waiting.splice(0);
     try {
       if (this.#fd === undefined) throw new Error('journal is not open');
-      const bytes = Buffer.from(lines.join(''), 'utf8');
-      writeSync(this.#fd, bytes);
-      this.#activeBytes += bytes.length;
+      // The text as it is: fs encodes it on the way out, without a Buffer copy first.
+      const text = lines.length === 1 ? lines[0]! : lines.join('');
+      writeSync(this.#fd, text);
+      this.#activeBytes += Buffer.byteLength(text);
       this.#files.at(-1)!.lastSeq = this.#nextSeq - 1;
       if (this.#activeBytes > ROTATE_BYTES) this.#openNewFile();
     } catch (error) {

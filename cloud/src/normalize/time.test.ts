@@ -23,4 +23,21 @@ describe('toIsoTime', () => {
       'alertmanager payload: alerts.0.startsAt: is not a valid time',
     );
   });
+
+  it('answers a text it has seen before the same way, and names the field each time it refuses one', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(toIsoTime('2026-11-24T05:00:00.123456789+01:00', 'startsAt')).toBe('2026-11-24T04:00:00.123Z');
+      expect(toIsoTime('1969-07-20T20:17:40Z', 'endsAt')).toBeUndefined();
+      expect(() => toIsoTime('2026-02-30T00:00:00Z', `alerts.${i}.startsAt`)).toThrow(
+        `input: alerts.${i}.startsAt: is not a valid time`,
+      );
+    }
+  });
+
+  it('keeps answering correctly after more distinct texts than it remembers', () => {
+    for (let second = 0; second < 3000; second++) {
+      const text = `2026-11-24T05:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}Z`;
+      expect(toIsoTime(text, 'startsAt')).toBe(new Date(text).toISOString());
+    }
+  });
 });

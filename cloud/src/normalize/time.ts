@@ -11,6 +11,18 @@ const SECONDS_BELOW = 1e11;
  */
 const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:([Zz])|([+-])(\d\d):?(\d\d))$/;
 
+/** How Go (Alertmanager, Grafana) writes "no time", on every firing alert's endsAt. */
+const GO_ZERO_TIME = '0001-01-01T00:00:00Z';
+const NOT_SET = '';
+const RECENT_LIMIT = 1024;
+/** Recently parsed texts and their ISO form (NOT_SET for "absent"); cleared when full. */
+const recent = new Map<string, string>();
+
+function remember(text: string, iso: string): void {
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, iso);
+}
+
 /**
  * A timestamp from a payload as an ISO-8601 UTC string, or undefined when absent or zero.
  * Accepts RFC 3339 (with nanoseconds), `+0000`-style offsets and epoch seconds or
@@ -23,7 +35,16 @@ export function toIsoTime(
   field: string,
   what = 'input',
 ): string | undefined {
-  if (value === undefined || value === '') return undefined;
+  if (value === undefined || value === '' || value === GO_ZERO_TIME) return undefined;
+  // A storm re-sends the same alerts, with the same timestamps: each distinct text is parsed once.
+  const known = typeof value === 'string' ? recent.get(value) : undefined;
+  if (known !== undefined) return known === NOT_SET ? undefined : known;
+  const iso = parseIsoTime(value, field, what);
+  if (typeof value === 'string') remember(value, iso ?? NOT_SET);
+  return iso;
+}
+
+function parseIsoTime(value: string | number, field: string, what: string): string | undefined {
   const millis = toMillis(value);
   if (millis === undefined || !Number.isFinite(millis) || millis > MAX_DATE_MILLIS) {
     throw new ValidationError(`${what}: ${field}: is not a valid time`, { field });
