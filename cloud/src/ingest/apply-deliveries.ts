@@ -6,6 +6,7 @@ import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { InvestigationJob, Queue } from '../queue/queue.ts';
 import type { BlobStore, Store, StoreChanges } from '../store/store.ts';
 import { BatchApplier } from './batch-applier.ts';
+import { encodeLines } from './encode-lines.ts';
 import type { JournalEntry } from './ingest-journal.ts';
 
 export interface ApplyDeliveriesDeps {
@@ -67,5 +68,5 @@ async function storePayloads(blobs: BlobStore, batch: Delivery[]): Promise<void>
     linesByOrg.set(entry.orgId, lines);
   }
   const key = `payloads/${batch[0]!.seq}-${batch.at(-1)!.seq}.jsonl`;
-  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, lines.join(''))));
+  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, encodeLines(lines))));
 }

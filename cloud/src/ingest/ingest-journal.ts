@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
+import { encodeLines } from './encode-lines.ts';
 
 /** One accepted webhook delivery, as written before the sender gets its 202. */
 export interface JournalEntry {
@@ -103,10 +104,9 @@ export class IngestJournal {
     const waiting = this.#waiting.splice(0);
     try {
       if (this.#fd === undefined) throw new Error('journal is not open');
-      // The text as it is: fs encodes it on the way out, without a Buffer copy first.
-      const text = lines.length === 1 ? lines[0]! : lines.join('');
-      writeSync(this.#fd, text);
-      this.#activeBytes += Buffer.byteLength(text);
+      const bytes = encodeLines(lines);
+      writeSync(this.#fd, bytes);
+      this.#activeBytes += bytes.length;
       this.#files.at(-1)!.lastSeq = this.#nextSeq - 1;
       if (this.#activeBytes > ROTATE_BYTES) this.#openNewFile();
     } catch (error) {
