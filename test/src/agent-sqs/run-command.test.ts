@@ -55,36 +55,49 @@ describe('opsworker-agent run', () => {
     await Promise.all([fixture?.close(), cluster?.close(), rm(home, { recursive: true, force: true })]);
   });
 
+  /** What every pod gives the agent: its queues, AWS settings for fauxqs, a health port. */
+  const podEnvironment = (queues: { request: string; response: string }) => ({
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_SQS: fixture.endpoint,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    OPSWORKER_CLUSTER_NAME: 'prod-eu-west-1',
+    OPSWORKER_AGENT_REQUEST_QUEUE_URL: queues.request,
+    OPSWORKER_AGENT_RESPONSE_QUEUE_URL: queues.response,
+    OPSWORKER_AGENT_HEALTH_PORT: '0',
+    OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
+  });
+  /** The cloud side of the queues, as the worker calls the agent. */
+  const cloudSide = (queues: { request: string; response: string }) =>
+    createSqsAgentTransport({
+      sqs: fixture.sqs,
+      requestQueueUrl: queues.request,
+      responseQueueUrl: queues.response,
+      waitTimeSeconds: 1,
+      timeoutMs: 15_000,
+      log: silentLog,
+    });
+  const untilReady = (lines: () => Array<Record<string, unknown>>) =>
+    expect
+      .poll(() => lines().some((l) => l.message?.toString().startsWith('agent ready')), { timeout: 15_000 })
+      .toBe(true);
+
   describe('when configured and then sent SIGTERM', () => {
     it('becomes ready, answers, sends heartbeats, hands back what it did not start and exits 0', async () => {
       const requestQueueUrl = await fixture.createQueue();
       const responseQueueUrl = await fixture.createQueue();
       const heartbeatQueueUrl = await fixture.createQueue();
+      const queues = { request: requestQueueUrl, response: responseQueueUrl };
       const { child, lines } = spawnAgent({
-        PATH: process.env.PATH ?? '',
-        HOME: home,
+        ...podEnvironment(queues),
         KUBECONFIG: cluster.kubeconfigPath,
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL_SQS: fixture.endpoint,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        OPSWORKER_CLUSTER_NAME: 'prod-eu-west-1',
-        OPSWORKER_AGENT_REQUEST_QUEUE_URL: requestQueueUrl,
-        OPSWORKER_AGENT_RESPONSE_QUEUE_URL: responseQueueUrl,
         OPSWORKER_AGENT_HEARTBEAT_QUEUE_URL: heartbeatQueueUrl,
-        OPSWORKER_AGENT_HEALTH_PORT: '0',
-        OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
       });
       const exited = once(child, 'exit');
       const heartbeats: AgentHeartbeat[] = [];
-      const transport = createSqsAgentTransport({
-        sqs: fixture.sqs,
-        requestQueueUrl,
-        responseQueueUrl,
-        waitTimeSeconds: 1,
-        timeoutMs: 15_000,
-        log: silentLog,
-      });
+      const transport = cloudSide(queues);
       const heartbeatListener = createSqsAgentTransport({
         sqs: fixture.sqs,
         requestQueueUrl,
@@ -94,11 +107,7 @@ describe('opsworker-agent run', () => {
         log: silentLog,
       });
       try {
-        await expect
-          .poll(() => lines().some((l) => l.message?.toString().startsWith('agent ready')), {
-            timeout: 15_000,
-          })
-          .toBe(true);
+        await untilReady(lines);
         const port = lines().find((l) => l.message === 'agent starting')?.healthPort;
         expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
@@ -153,40 +162,20 @@ describe('opsworker-agent run', () => {
       const bundle = await buildAgent(buildDir);
       const requestQueueUrl = await fixture.createQueue();
       const responseQueueUrl = await fixture.createQueue();
+      const queues = { request: requestQueueUrl, response: responseQueueUrl };
       // No KUBECONFIG and no node_modules beside the bundle: what the image gives it.
       const { child, lines } = spawnAgent(
         {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
+          ...podEnvironment(queues),
           KUBERNETES_SERVICE_HOST: '127.0.0.1',
           KUBERNETES_SERVICE_PORT: new URL(cluster.url).port,
           OPSWORKER_AGENT_SERVICE_ACCOUNT_DIR: serviceAccount,
-          AWS_REGION: 'us-east-1',
-          AWS_ENDPOINT_URL_SQS: fixture.endpoint,
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          OPSWORKER_CLUSTER_NAME: 'prod-eu-west-1',
-          OPSWORKER_AGENT_REQUEST_QUEUE_URL: requestQueueUrl,
-          OPSWORKER_AGENT_RESPONSE_QUEUE_URL: responseQueueUrl,
-          OPSWORKER_AGENT_HEALTH_PORT: '0',
-          OPSWORKER_AGENT_HEALTH_HOST: '127.0.0.1',
         },
         bundle,
       );
-      const transport = createSqsAgentTransport({
-        sqs: fixture.sqs,
-        requestQueueUrl,
-        responseQueueUrl,
-        waitTimeSeconds: 1,
-        timeoutMs: 15_000,
-        log: silentLog,
-      });
+      const transport = cloudSide(queues);
       try {
-        await expect
-          .poll(() => lines().some((l) => l.message?.toString().startsWith('agent ready')), {
-            timeout: 15_000,
-          })
-          .toBe(true);
+        await untilReady(lines);
         expect(lines().find((l) => l.message === 'agent starting')?.apiServer).toBe(
           `https://127.0.0.1:${new URL(cluster.url).port}`,
         );
