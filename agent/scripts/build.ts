@@ -3,7 +3,7 @@
 // (loaded only when a kubeconfig is used, never in a pod).
 //
 // CommonJS on purpose: in Node 24 an ES module that imports `node:http` gets a namespace of every
-// export, whose lazy getters load undici, http2, worker_threads and perf_hooks, about 10 MB of
+// export, whose lazy getters load undici, http2, worker_threads and perf_hooks, about 12 MB of
 // resident memory the agent never uses. `require('node:http')` does not touch them.
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
