@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { KubeObject } from '@opsworker/agent/kube/kube-types.ts';
 import { createSqsAgentTransport } from '@opsworker/agent/transport/sqs-agent-transport.ts';
 import { silentLog } from '@opsworker/agent/transport/sqs-log.ts';
@@ -14,6 +15,8 @@ import { sendRaw } from './agent-harness.ts';
 import { AGENT_DIR } from './chart-files.ts';
 import { clusterInfoRequest } from './scripted-executor.ts';
 import { type SqsFixture, startSqsFixture } from './sqs-fixture.ts';
+
+const run = promisify(execFile);
 
 /** The built agent as the container runs it: `opsworker-agent run`, configured by its environment. */
 function spawnAgent(
@@ -153,13 +156,19 @@ describe('opsworker-agent run', () => {
     });
   });
 
-  describe('when run from the bundle the container image holds, inside a pod', () => {
-    it('reaches the API server with the service account alone and answers list and describe', async () => {
-      const buildDir = await mkdtemp(join(tmpdir(), 'opsworker-agent-bundle-'));
+  describe('when run from the bundle the container image holds', () => {
+    let buildDir: string;
+    let bundle: string;
+    beforeAll(async () => {
+      buildDir = await mkdtemp(join(tmpdir(), 'opsworker-agent-bundle-'));
+      bundle = await buildAgent(buildDir);
+    });
+    afterAll(() => rm(buildDir, { recursive: true, force: true }));
+
+    it('inside a pod, reaches the API server with the service account alone and answers list and describe', async () => {
       const serviceAccount = await mkdtemp(join(tmpdir(), 'opsworker-agent-sa-'));
       await writeFile(join(serviceAccount, 'token'), cluster.token);
       await writeFile(join(serviceAccount, 'ca.crt'), cluster.caPem);
-      const bundle = await buildAgent(buildDir);
       const requestQueueUrl = await fixture.createQueue();
       const responseQueueUrl = await fixture.createQueue();
       const queues = { request: requestQueueUrl, response: responseQueueUrl };
@@ -207,11 +216,20 @@ describe('opsworker-agent run', () => {
       } finally {
         child.kill('SIGKILL');
         await transport.close();
-        await Promise.all([
-          rm(buildDir, { recursive: true, force: true }),
-          rm(serviceAccount, { recursive: true, force: true }),
-        ]);
+        await rm(serviceAccount, { recursive: true, force: true });
       }
+    });
+
+    it('with a kubeconfig, loads the Kubernetes client on demand for exec, and still refuses writes', async () => {
+      const env = { PATH: process.env.PATH ?? '', HOME: home, KUBECONFIG: cluster.kubeconfigPath };
+      const { stdout } = await run(process.execPath, [bundle, 'exec', '--', 'get', 'pods', '-A'], { env });
+      expect(stdout).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS/);
+      expect(stdout).toMatch(/analytics +report-exporter-\S+ +0\/1 +CrashLoopBackOff/);
+      const refused = await run(process.execPath, [bundle, 'exec', '--', 'delete', 'pod', 'x'], {
+        env,
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      expect(refused).toMatchObject({ code: 2 });
+      expect(`${refused.stdout}${refused.stderr}`).toMatch(/only reads/);
     });
   });
 });
