@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createSlackBot, type SlackBot } from '@opsworker/chatbot/start-slack-bot.ts';
 import { investigateEveryAlert } from '../test/src/engine-e2e/simulated-stack.ts';
 import { type FakeCluster, startFakeCluster } from '../test/src/kube/fake-cluster.ts';
-import { httpSlackConfig, quietSlackLog } from '../test/src/slack/bolt-test-bot.ts';
-import { type FakeSlack, startFakeSlack } from '../test/src/slack/fake-slack-server.ts';
+import { type BoltTestBot, startBoltTestBot } from '../test/src/slack/bolt-test-bot.ts';
+import type { FakeSlack } from '../test/src/slack/fake-slack-server.ts';
 import { commandBody, eventBody, FORM, JSON_TYPE, signed } from '../test/src/slack/signed-slack-request.ts';
 import { alertmanagerPayload } from '../test/src/support/alertmanager-payload.ts';
-import { startTestServer, type TestServer } from '../test/src/support/test-server.ts';
 import type { BenchResult } from './support/bench-result.ts';
 import { median, percentile, round } from './support/stats.ts';
 
@@ -77,38 +75,21 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-interface Stack {
-  cluster: FakeCluster;
-  slack: FakeSlack;
-  server: TestServer;
-  bot: SlackBot;
-  stop(): Promise<void>;
-}
+type Stack = BoltTestBot & { cluster: FakeCluster };
 
+/** The server with the Slack bot mounted as `npm start` runs it, investigating the simulated cluster. */
 async function startStack(): Promise<Stack> {
   const cluster = await startFakeCluster({ scenarios: 'all' });
-  const slack = await startFakeSlack();
-  const bot = createSlackBot(httpSlackConfig(slack), quietSlackLog);
-  const server = await startTestServer({
+  const bot = await startBoltTestBot({
     env: { OPSWORKER_KUBECONFIG: cluster.kubeconfigPath },
-    overrides: { runInvestigations: true, mounts: bot.mounts },
+    overrides: { runInvestigations: true },
   });
-  await bot.start({
-    apiUrl: server.url,
-    apiToken: server.internalApiToken,
-    publicUrl: server.url,
-    dataDir: server.dataDir,
-  });
-  await investigateEveryAlert(server);
+  await investigateEveryAlert(bot.server);
   return {
+    ...bot,
     cluster,
-    slack,
-    server,
-    bot,
     async stop() {
-      await bot.close();
-      await server.stop();
-      await slack.close();
+      await bot.stop();
       await cluster.close();
     },
   };

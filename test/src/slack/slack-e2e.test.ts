@@ -1,7 +1,6 @@
 import { ACTION_IDS } from '@opsworker/chatbot/blocks/action-ids.ts';
 import { buildFollowUpAnswer } from '@opsworker/chatbot/blocks/follow-up-answer.ts';
 import { onDemandDigestTime } from '@opsworker/chatbot/digest/digest-figures.ts';
-import { createSlackBot, type SlackBot } from '@opsworker/chatbot/start-slack-bot.ts';
 import { createApiClient, type Investigation, type OpsWorkerApi } from '@opsworker/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeCluster, startFakeCluster } from '../kube/fake-cluster.ts';
@@ -11,10 +10,10 @@ import {
   type RealAlertmanager,
   startAlertmanager,
 } from '../support/real-alertmanager.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import type { TestServer } from '../support/test-server.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { httpSlackConfig, quietSlackLog } from './bolt-test-bot.ts';
-import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from './fake-slack-server.ts';
+import { type BoltTestBot, startBoltTestBot } from './bolt-test-bot.ts';
+import type { FakeSlack, FakeSlackMessage } from './fake-slack-server.ts';
 import { buttonBody, commandBody, eventBody, FORM, JSON_TYPE, signed } from './signed-slack-request.ts';
 
 const installed = alertmanagerInstalled();
@@ -26,7 +25,7 @@ const shown = (message: FakeSlackMessage | undefined) => JSON.stringify(message?
 (installed ? describe : describe.skip)(title, () => {
   let cluster: FakeCluster;
   let slack: FakeSlack;
-  let bot: SlackBot;
+  let stack: BoltTestBot;
   let server: TestServer;
   let alertmanager: RealAlertmanager;
   let api: OpsWorkerApi;
@@ -37,19 +36,12 @@ const shown = (message: FakeSlackMessage | undefined) => JSON.stringify(message?
 
   beforeAll(async () => {
     cluster = await startFakeCluster({ scenarios: ['oom-killed'] });
-    slack = await startFakeSlack();
-    // As scripts/start.ts: the bot first (its mounts), the server, then the bot's start.
-    bot = createSlackBot(httpSlackConfig(slack), quietSlackLog);
-    server = await startTestServer({
+    // As scripts/start.ts runs it: the bot's mounts on the server, then the bot's start.
+    stack = await startBoltTestBot({
       env: { OPSWORKER_KUBECONFIG: cluster.kubeconfigPath },
-      overrides: { runInvestigations: true, mounts: bot.mounts },
+      overrides: { runInvestigations: true },
     });
-    await bot.start({
-      apiUrl: server.url,
-      apiToken: server.internalApiToken,
-      publicUrl: server.url,
-      dataDir: server.dataDir,
-    });
+    ({ slack, server } = stack);
     api = createApiClient({ baseUrl: server.url, token: server.apiToken });
     alertmanager = await startAlertmanager({
       webhookUrl: `${server.url}/webhooks/alertmanager`,
@@ -75,9 +67,7 @@ const shown = (message: FakeSlackMessage | undefined) => JSON.stringify(message?
   }, 60_000);
   afterAll(async () => {
     await alertmanager?.stop();
-    await bot?.close();
-    await server?.stop();
-    await slack?.close();
+    await stack?.stop();
     await cluster?.close();
   });
 
