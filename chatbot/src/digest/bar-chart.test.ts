@@ -1,20 +1,7 @@
-import { crc32, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import { readPngChunks as readChunks } from '@opsworker/shared/node/png-chunks.ts';
 import { describe, expect, it } from 'vitest';
 import { barChartPng } from './bar-chart.ts';
-
-/** Reads a PNG back chunk by chunk, checking each CRC as a decoder would. */
-function readChunks(png: Buffer): { type: string; data: Buffer }[] {
-  const chunks: { type: string; data: Buffer }[] = [];
-  let offset = 8;
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const typeAndData = png.subarray(offset + 4, offset + 8 + length);
-    expect(png.readUInt32BE(offset + 8 + length)).toBe(crc32(typeAndData));
-    chunks.push({ type: typeAndData.subarray(0, 4).toString('ascii'), data: typeAndData.subarray(4) });
-    offset += 12 + length;
-  }
-  return chunks;
-}
 
 describe('barChartPng', () => {
   it('draws taller bars for busier hours', () => {

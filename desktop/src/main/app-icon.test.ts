@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crc32, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import { readPngChunks } from '@opsworker/shared/node/png-chunks.ts';
 import { describe, expect, it } from 'vitest';
 import { drawAppIcon } from './app-icon.ts';
 
-/** Reads the chunks of a PNG back, checking each chunk's CRC is what a decoder expects. */
+/** Reads the PNG back (signature and CRCs checked) into its size, pixel rows and chunks. */
 function readPng(png: Buffer) {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const chunks = new Map<string, Buffer>();
-  for (let offset = 8; offset < png.length; ) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    chunks.set(type, png.subarray(offset + 8, offset + 8 + length));
-    expect(png.readUInt32BE(offset + 8 + length)).toBe(crc32(png.subarray(offset + 4, offset + 8 + length)));
-    offset += 12 + length;
-  }
+  const chunks = new Map(readPngChunks(png).map(({ type, data }) => [type, data]));
   const header = chunks.get('IHDR')!;
   return {
     width: header.readUInt32BE(0),
