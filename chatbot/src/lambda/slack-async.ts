@@ -1,12 +1,11 @@
-import { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { ListenerDeps } from '../app/listener-deps.ts';
 import { NotifierThreads } from '../app/notifier-threads.ts';
 import { registerListeners } from '../app/register-listeners.ts';
-import { boltLogger, type SlackLog } from '../app/slack-log.ts';
+import type { SlackLog } from '../app/slack-log.ts';
 import { sendDigest } from '../digest/send-digest.ts';
-import { slackClientOptions } from '../slack-client/web-client.ts';
 import { DirectReceiver } from './direct-receiver.ts';
+import { lambdaBoltApp } from './lambda-bolt-app.ts';
 import { containerSlackParts, type SlackLambdaParts } from './slack-container.ts';
 
 const SlackWorkPayload = z.object({ version: z.literal(1), body: z.record(z.string(), z.unknown()) });
@@ -51,14 +50,7 @@ function build(parts: SlackLambdaParts, options: { fetch?: typeof fetch; log?: S
   const { config, notifier } = parts;
   const log = options.log ?? lambdaSlackLog();
   const receiver = new DirectReceiver(options.fetch);
-  const app = new App({
-    token: config.slack.botToken,
-    receiver,
-    logger: boltLogger(log),
-    clientOptions: slackClientOptions(config.slack.apiUrl),
-    // The listeners' promises are what the invocation waits for.
-    processBeforeResponse: true,
-  });
+  const app = lambdaBoltApp(config, receiver, log);
   const deps: ListenerDeps = {
     api: notifier.api,
     replyMode: config.slack.replyMode,

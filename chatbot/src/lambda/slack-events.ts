@@ -1,8 +1,8 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { App, AwsLambdaReceiver } from '@slack/bolt';
+import { AwsLambdaReceiver } from '@slack/bolt';
 import { boltLogger, type SlackLog } from '../app/slack-log.ts';
-import { slackClientOptions } from '../slack-client/web-client.ts';
 import type { SlackWork } from './direct-receiver.ts';
+import { lambdaBoltApp } from './lambda-bolt-app.ts';
 import { lambdaSlackLog } from './slack-async.ts';
 import { containerSlackParts, type SlackLambdaParts } from './slack-container.ts';
 
@@ -38,13 +38,7 @@ function build(parts: SlackLambdaParts, log: SlackLog): AwsHandler {
   if (!asyncFunction)
     throw new Error('OPSWORKER_SLACK_ASYNC_FUNCTION is required by the Slack events function');
   const receiver = new AwsLambdaReceiver({ signingSecret: signingSecretOf(parts), logger: boltLogger(log) });
-  const app = new App({
-    token: config.slack.botToken,
-    receiver,
-    logger: boltLogger(log),
-    clientOptions: slackClientOptions(config.slack.apiUrl),
-    processBeforeResponse: true,
-  });
+  const app = lambdaBoltApp(config, receiver, log);
   app.use(async (args) => {
     const work: SlackWork = { version: 1, body: args.body as Record<string, unknown> };
     await parts.lambda.send(
