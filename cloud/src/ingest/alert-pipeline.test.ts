@@ -12,7 +12,7 @@ import { InProcessQueue } from '../queue/in-process-queue.ts';
 import type { InvestigationJob } from '../queue/queue.ts';
 import { FileBlobStore } from '../store/local/file-blob-store.ts';
 import { LocalStore } from '../store/local/local-store.ts';
-import { AlertPipeline } from './alert-pipeline.ts';
+import { AlertPipeline, type AlertPipelineDeps } from './alert-pipeline.ts';
 import { BatchApplier } from './batch-applier.ts';
 import { IngestJournal } from './ingest-journal.ts';
 
@@ -38,7 +38,7 @@ describe('AlertPipeline', () => {
   let queue: InProcessQueue<InvestigationJob>;
   let pipeline: AlertPipeline;
 
-  function build(): AlertPipeline {
+  function build(options: Pick<AlertPipelineDeps, 'wait'> = {}): AlertPipeline {
     store = new LocalStore(dir);
     queue = new InProcessQueue<InvestigationJob>();
     return new AlertPipeline({
@@ -51,6 +51,7 @@ describe('AlertPipeline', () => {
       metrics: createOpsWorkerMetrics(),
       groupWindowMs: 30 * 60_000,
       sequencer: new TimelineSequencer(store),
+      ...options,
     });
   }
 
@@ -94,6 +95,24 @@ describe('AlertPipeline', () => {
       const stored = await store.getAlertByFingerprint('default', 'a');
       expect(stored).toMatchObject({ receivedCount: 3, description: 'newer text', status: 'firing' });
       expect(await investigations()).toHaveLength(1);
+    });
+  });
+
+  describe('when deliveries come faster than one batch per gather pause', () => {
+    it('applies the full batches waiting back to back, pausing only to gather a partial one', async () => {
+      await pipeline.stop();
+      const pauses: number[] = [];
+      pipeline = build({ wait: async (ms) => void pauses.push(ms) });
+      pipeline.start();
+      // Accepted in one turn: 1,200 deliveries wait when the first batch (of 500) is applied.
+      const storm = Array.from({ length: 1_200 }, () =>
+        pipeline.accept('default', 'alertmanager', [alert({ fingerprint: 'a' })]),
+      );
+      await Promise.all(storm);
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'a')).toMatchObject({ receivedCount: 1_200 });
+      // 500 and 500 at once; only the last 200 waited to gather more.
+      expect(pauses).toEqual([50]);
     });
   });
 

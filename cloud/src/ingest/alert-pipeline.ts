@@ -5,6 +5,8 @@ import type { IngestJournal, JournalEntry } from './ingest-journal.ts';
 export interface AlertPipelineDeps extends ApplyDeliveriesDeps {
   journal: IngestJournal;
   log?: (message: string, error?: unknown) => void;
+  /** How the pipeline waits (to gather a batch, before a retry); a test may count the waits. */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** What the sender of a webhook is told: how many alerts were accepted, under which receipt. */
@@ -73,25 +75,27 @@ export class AlertPipeline {
   }
 
   /**
-   * The first delivery after a quiet spell is applied at once; under sustained load the next
-   * batch waits up to 50 ms to gather more deliveries, so the per-batch cost (file
-   * rewrites, checkpoint) is shared by many of them instead of being paid per request.
+   * The first delivery after a quiet spell is applied at once. Under load the next batch waits
+   * up to 50 ms to gather more deliveries, so the per-batch cost (file rewrites, checkpoint) is
+   * shared by many of them instead of being paid per request; but a full batch already waiting
+   * is applied at once: pausing then would let a storm faster than one batch per pause pile up
+   * in memory without bound.
    */
-  #scheduleDrain(underLoad = false): void {
-    this.#draining ??= new Promise<void>((resolve) =>
-      underLoad ? setTimeout(resolve, BATCH_GATHER_MS) : setImmediate(resolve),
+  #scheduleDrain(gather = false): void {
+    this.#draining ??= (
+      gather ? this.#wait(BATCH_GATHER_MS) : new Promise<void>((resolve) => setImmediate(resolve))
     )
       .then(() => this.#drain())
       .finally(() => {
         this.#draining = undefined;
-        if (this.#pending.length > 0) this.#scheduleDrain(true);
+        if (this.#pending.length > 0) this.#scheduleDrain(this.#pending.length < MAX_BATCH);
       });
   }
 
   /**
    * Applies one batch (retrying, then setting aside the delivery that keeps failing). Under
-   * load the next batch is applied after the gather pause (`#scheduleDrain`), not at once:
-   * applying back to back would make each batch only what arrived during the last write.
+   * load a partial next batch is applied after the gather pause (`#scheduleDrain`), not at
+   * once: applying back to back would make each batch only what arrived during the last write.
    */
   async #drain(): Promise<void> {
     let batch = this.#pending.slice(0, MAX_BATCH);
@@ -108,7 +112,7 @@ export class AlertPipeline {
           this.#deps.journal.deadLetter(batch[0]!, error);
           break;
         }
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        await this.#wait(50 * 2 ** attempt);
       }
     }
     this.#pending.splice(0, batch.length);
@@ -137,6 +141,10 @@ export class AlertPipeline {
     this.#checkpointTimer = undefined;
     this.#deps.journal.checkpoint(this.#appliedSeq);
     this.#checkpointedAt = Date.now();
+  }
+
+  #wait(ms: number): Promise<void> {
+    return this.#deps.wait ? this.#deps.wait(ms) : new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   async #applyBatch(batch: Delivery[]): Promise<void> {
