@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -24,6 +24,6 @@ function timePart(at: Date): string {
  * journal after a crash idempotent; without one it is random.
  */
 export function makeId(prefix: string, at: Date, seed?: string): string {
-  const entropy = seed === undefined ? randomBytes(12) : createHash('sha256').update(seed).digest();
+  const entropy = seed === undefined ? randomBytes(12) : hash('sha256', seed, 'buffer');
   return `${prefix}_${timePart(at)}${base32(entropy, 12)}`;
 }

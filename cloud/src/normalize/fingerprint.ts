@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AlertSource } from '@opsworker/shared';
 
 /** Room left for the source prefix inside the contract's 256-character limit. */
@@ -19,9 +19,8 @@ export function givenFingerprint(source: AlertSource, given: string): string {
  * notifications. Parts are length-prefixed so `["ab", "c"]` and `["a", "bc"]` differ.
  */
 export function derivedFingerprint(source: AlertSource, parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${part.length}:${part}`);
-  return `${source}:${hash.digest('hex').slice(0, 32)}`;
+  const text = parts.map((part) => `${part.length}:${part}`).join('');
+  return `${source}:${hash('sha256', text, 'hex').slice(0, 32)}`;
 }
 
 /** Labels as stable fingerprint parts: sorted by name, so key order in the payload does not matter. */

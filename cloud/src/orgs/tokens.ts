@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type TokenKind = 'webhook' | 'api';
 
@@ -9,9 +9,12 @@ export function generateToken(kind: TokenKind): string {
   return PREFIX[kind] + randomBytes(24).toString('base64url');
 }
 
-/** Tokens are 192-bit random values, so a plain SHA-256 is enough to store them safely. */
+/**
+ * Tokens are 192-bit random values, so a plain SHA-256 is enough to store them safely. Every
+ * webhook delivery hashes its token: the one-shot `hash` costs a third of a Hash object.
+ */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** Compares two hex digests without leaking, through timing, how much of them matched. */
