@@ -4,13 +4,21 @@ interface Metric {
   render(): string;
 }
 
+const NEEDS_ESCAPE = /[\\"\n]/;
+
+function escapeValue(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/**
+ * `{name="value",…}`, also the key a series is found by. Counters are bumped for every alert
+ * received, so this avoids intermediate arrays and escapes only values that need it.
+ */
 function labelText(labels: Labels): string {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return '';
-  const escaped = entries.map(
-    ([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
-  );
-  return `{${escaped.join(',')}}`;
+  let text = '';
+  for (const name in labels) text += `${text ? ',' : ''}${name}="${escapeValue(labels[name]!)}"`;
+  return text ? `{${text}}` : '';
 }
 
 function header(name: string, help: string, type: string): string {
