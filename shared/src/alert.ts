@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Scope } from './scope.ts';
+import { StringMap } from './string-map.ts';
 
 export const ALERT_SOURCES = ['alertmanager', 'grafana', 'datadog', 'cloudwatch', 'generic'] as const;
 export const AlertSource = z.enum(ALERT_SOURCES);
@@ -19,8 +20,6 @@ export type AlertStatus = z.infer<typeof AlertStatus>;
 
 export const AlertLink = z.object({ title: z.string().max(200), url: z.string().max(2048) });
 export type AlertLink = z.infer<typeof AlertLink>;
-
-const StringMap = z.record(z.string(), z.string());
 
 /**
  * One alert as every source is normalized to it. `fingerprint` identifies the alert across

@@ -11,4 +11,5 @@ export * from './root-cause.ts';
 export * from './rule.ts';
 export * from './scope.ts';
 export * from './service-events.ts';
+export * from './string-map.ts';
 export * from './validation.ts';

@@ -1,4 +1,4 @@
-import { AlertStatus, type NormalizedAlert, type Severity } from '@opsworker/shared';
+import { AlertStatus, type NormalizedAlert, type Severity, StringMap } from '@opsworker/shared';
 import { z } from 'zod';
 import { alertDescription, alertTitle } from './alert-text.ts';
 import { derivedFingerprint, givenFingerprint, labelParts } from './fingerprint.ts';
@@ -6,8 +6,6 @@ import { collectLinks, type LinkCandidate } from './links.ts';
 import { scopeFromPrometheusLabels } from './prometheus-scope.ts';
 import { severityFromText } from './severity.ts';
 import { toIsoTime } from './time.ts';
-
-const StringMap = z.record(z.string(), z.string());
 
 /** One alert as Alertmanager's webhook (version 4) sends it; Grafana's unified alerting reuses the shape. */
 export const AlertmanagerAlert = z.object({

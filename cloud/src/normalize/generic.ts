@@ -1,4 +1,4 @@
-import { AlertStatus, type NormalizedAlert, parseWith, type Scope } from '@opsworker/shared';
+import { AlertStatus, type NormalizedAlert, parseWith, type Scope, StringMap } from '@opsworker/shared';
 import { z } from 'zod';
 import { alertDescription, alertTitle } from './alert-text.ts';
 import { derivedFingerprint, givenFingerprint, labelParts } from './fingerprint.ts';
@@ -9,7 +9,6 @@ import { severityFromText } from './severity.ts';
 import { toIsoTime } from './time.ts';
 import type { NormalizationResult, NormalizeOptions } from './types.ts';
 
-const StringMap = z.record(z.string(), z.string());
 const Name = z.string().trim().min(1).max(253);
 const Time = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,4 @@
-import { type NormalizedAlert, parseWith } from '@opsworker/shared';
+import { type NormalizedAlert, parseWith, StringMap } from '@opsworker/shared';
 import { z } from 'zod';
 import { alertDescription, alertTitle } from './alert-text.ts';
 import { derivedFingerprint, labelParts } from './fingerprint.ts';
@@ -6,8 +6,6 @@ import { collectLinks } from './links.ts';
 import { scopeFromPrometheusLabels } from './prometheus-scope.ts';
 import { severityFromText } from './severity.ts';
 import type { NormalizationResult, NormalizeOptions } from './types.ts';
-
-const StringMap = z.record(z.string(), z.string());
 
 /** Grafana's legacy dashboard alerting (before 8, removed in 11): one rule per notification. */
 const GrafanaLegacyPayload = z
