@@ -98,7 +98,7 @@ async function storedRate(bodies: string[]): Promise<number> {
       groupWindowMs: 30 * 60_000,
       sequencer: new TimelineSequencer(store),
     });
-    pipeline.start();
+    await pipeline.start();
     const started = performance.now();
     const accepted: Promise<unknown>[] = [];
     for (const body of bodies) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NormalizedAlert } from '@opsworker/shared';
@@ -67,7 +67,7 @@ describe('AlertPipeline', () => {
     dir = mkdtempSync(join(tmpdir(), 'pipeline-'));
     pipeline = build();
     await createOrganization({ store, rules: new RuleBook(store) }, { id: 'default' });
-    pipeline.start();
+    await pipeline.start();
   });
   afterEach(async () => {
     await pipeline.stop();
@@ -103,7 +103,7 @@ describe('AlertPipeline', () => {
       await pipeline.stop();
       const pauses: number[] = [];
       pipeline = build({ wait: async (ms) => void pauses.push(ms) });
-      pipeline.start();
+      await pipeline.start();
       // Accepted in one turn: 1,200 deliveries wait when the first batch (of 500) is applied.
       const storm = Array.from({ length: 1_200 }, () =>
         pipeline.accept('default', 'alertmanager', [alert({ fingerprint: 'a' })]),
@@ -221,10 +221,80 @@ describe('AlertPipeline', () => {
       });
       journal.close();
       pipeline = build();
-      pipeline.start();
+      await pipeline.start();
       await pipeline.idle();
       expect(await store.getAlertByFingerprint('default', 'x')).toMatchObject({ receivedCount: 1 });
       expect(await investigations()).toHaveLength(1);
+    });
+
+    it('normalizes a delivery journaled as its body alone again, at the time it was received', async () => {
+      await pipeline.stop();
+      const journal = new IngestJournal(join(dir, 'journal'));
+      journal.open();
+      const receivedAt = '2026-11-24T06:00:00.000Z';
+      const body = JSON.stringify({
+        version: '4',
+        status: 'firing',
+        alerts: [
+          {
+            status: 'firing',
+            labels: {
+              alertname: 'KubePodCrashLooping',
+              severity: 'warning',
+              namespace: 'shop',
+              pod: 'api-1',
+            },
+            annotations: {},
+            startsAt: '2026-11-24T05:59:00Z',
+            endsAt: '0001-01-01T00:00:00Z',
+            fingerprint: 'f1',
+          },
+        ],
+      });
+      await journal.append({ orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] }, body);
+      journal.close();
+      pipeline = build();
+      await pipeline.start();
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:f1')).toMatchObject({
+        receivedCount: 1,
+        firstSeenAt: receivedAt,
+        startsAt: '2026-11-24T05:59:00.000Z',
+        scope: { namespace: 'shop', kind: 'pods', name: 'api-1' },
+      });
+      expect(await investigations()).toHaveLength(1);
+    });
+
+    it('sets aside a journaled body that can no longer be normalized, and applies the rest', async () => {
+      await pipeline.stop();
+      const journal = new IngestJournal(join(dir, 'journal'));
+      journal.open();
+      const receivedAt = new Date().toISOString();
+      await journal.append(
+        { orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] },
+        '{"alerts":7}',
+      );
+      await journal.append({
+        orgId: 'default',
+        source: 'alertmanager',
+        receivedAt,
+        alerts: [alert({ fingerprint: 'z' })],
+      });
+      journal.close();
+      pipeline = build();
+      await pipeline.start();
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'z')).toMatchObject({ receivedCount: 1 });
+      const deadLetters = readFileSync(join(dir, 'journal', 'dead-letter.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      expect(deadLetters.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({
+          seq: 1,
+          raw: { alerts: 7 },
+          error: expect.stringContaining('alertmanager payload'),
+        }),
+      ]);
     });
 
     it('applying an entry again after a half-written batch leaves one copy of everything', async () => {

@@ -1,6 +1,7 @@
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
 import { type ApplyDeliveriesDeps, applyDeliveries, type Delivery } from './apply-deliveries.ts';
-import type { IngestJournal, JournalEntry } from './ingest-journal.ts';
+import type { IngestJournal, JournalRecord } from './ingest-journal.ts';
+import { normalizeForReplay } from './normalize-for-replay.ts';
 
 export interface AlertPipelineDeps extends ApplyDeliveriesDeps {
   journal: IngestJournal;
@@ -30,7 +31,7 @@ const CHECKPOINT_INTERVAL_MS = 1000;
  */
 export class AlertPipeline {
   readonly #deps: AlertPipelineDeps;
-  readonly #pending: (JournalEntry & { rawJson?: string })[] = [];
+  readonly #pending: Delivery[] = [];
   #draining: Promise<void> | undefined;
   #appliedSeq = 0;
   #checkpointedAt = 0;
@@ -40,21 +41,31 @@ export class AlertPipeline {
     this.#deps = deps;
   }
 
-  /** Replays what was accepted but not applied before the last stop. */
-  start(): void {
-    this.#pending.push(...this.#deps.journal.open());
+  /**
+   * Replays what was accepted but not applied before the last stop. Deliveries are accepted
+   * only once it resolves, so that they are applied after the replayed ones.
+   */
+  async start(): Promise<void> {
+    for (const record of this.#deps.journal.open()) {
+      const entry = await this.#replayable(record);
+      if (entry) this.#pending.push(entry);
+    }
     this.#scheduleDrain();
   }
 
-  /** Resolves once the delivery is journaled: only then may the sender be told 202. */
+  /**
+   * Resolves once the delivery is journaled: only then may the sender be told 202.
+   * `receivedAt` is the time its alerts were normalized at, which a replay normalizes them at.
+   */
   async accept(
     orgId: string,
     source: AlertSource,
     alerts: NormalizedAlert[],
     rawJson?: string,
+    receivedAt = new Date(),
   ): Promise<Receipt> {
     const entry = await this.#deps.journal.append(
-      { orgId, source, receivedAt: new Date().toISOString(), alerts },
+      { orgId, source, receivedAt: receivedAt.toISOString(), alerts },
       rawJson,
     );
     for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
@@ -141,6 +152,18 @@ export class AlertPipeline {
     this.#checkpointTimer = undefined;
     this.#deps.journal.checkpoint(this.#appliedSeq);
     this.#checkpointedAt = Date.now();
+  }
+
+  /** A journaled delivery with its alerts; one that cannot be normalized again is set aside. */
+  async #replayable(record: JournalRecord): Promise<Delivery | undefined> {
+    if (record.alerts) return { ...record, alerts: record.alerts };
+    try {
+      return { ...record, alerts: await normalizeForReplay(record) };
+    } catch (error) {
+      this.#deps.log?.(`accepted delivery ${record.seq} could not be normalized again`, error);
+      this.#deps.journal.deadLetter({ ...record, alerts: [] }, error);
+      return undefined;
+    }
   }
 
   #wait(ms: number): Promise<void> {

@@ -77,14 +77,16 @@ export class WebhookIngest {
       );
     }
     const body = await readJsonBody(request.body);
-    const result = await this.#normalize(source, body.value);
+    const receivedAt = new Date();
+    const result = await this.#normalize(source, body.value, receivedAt);
     if (result.kind === 'sns_subscription') {
       if (result.type === 'SubscriptionConfirmation') await this.#confirm(result.subscribeUrl);
       const subscription = result.type === 'SubscriptionConfirmation' ? 'confirmed' : 'unsubscribed';
       return { status: 200, body: { subscription, topicArn: result.topicArn } };
     }
     if (result.kind === 'ignored') return { status: 202, body: { accepted: 0, ignored: result.reason } };
-    return { status: 202, body: await this.#deps.pipeline.accept(orgId, source, result.alerts, body.text) };
+    const receipt = await this.#deps.pipeline.accept(orgId, source, result.alerts, body.text, receivedAt);
+    return { status: 202, body: receipt };
   }
 
   /**
@@ -92,9 +94,9 @@ export class WebhookIngest {
    * shape they did not foresee: the sender still gets a 400 (it is about their payload, and
    * nothing was stored), and the bug goes to the log to be fixed.
    */
-  async #normalize(source: AlertSource, value: unknown) {
+  async #normalize(source: AlertSource, value: unknown, receivedAt: Date) {
     try {
-      return await normalize(source, value, { receivedAt: new Date(), sns: this.#deps.sns });
+      return await normalize(source, value, { receivedAt, sns: this.#deps.sns });
     } catch (error) {
       if (error instanceof OpsWorkerError) throw error;
       this.#deps.log?.(`the ${source} normalizer failed on a payload`, error);

@@ -118,7 +118,7 @@ export async function startLocalServer(
       sequencer,
       log: (message, error) => log.error(message, error),
     });
-    pipeline.start();
+    await pipeline.start();
     const investigations = new InvestigationService({ store, queue, bus, metrics });
     const agent = overrides.agentTransport
       ? undefined
