@@ -57,7 +57,6 @@ export class BatchApplier {
 
   async #applyAlert(entry: JournalEntry, index: number, incoming: NormalizedAlert): Promise<void> {
     const { orgId } = entry;
-    const at = new Date(entry.receivedAt);
     const key = `${entry.seq}.${index}`;
     const fromBatch = this.#alerts.get(`${orgId}|${incoming.fingerprint}`);
     const existing = fromBatch ?? (await this.#deps.store.getAlertByFingerprint(orgId, incoming.fingerprint));
@@ -70,14 +69,14 @@ export class BatchApplier {
       return;
     }
     if (existing?.status === 'firing') {
-      // The same alert again while it fires: count it, open nothing.
-      this.#putAlert({
-        ...existing,
-        ...latestContent(incoming),
-        receivedCount: existing.receivedCount + 1,
-        lastSeenAt: entry.receivedAt,
-        lastReceipt: entry.seq,
-      });
+      // The same alert again while it fires: count it, open nothing. In a storm most deliveries
+      // are such repeats, so this batch's own copy is updated in place (the stored one never is).
+      const counted = fromBatch ?? { ...existing };
+      Object.assign(counted, latestContent(incoming));
+      counted.receivedCount += 1;
+      counted.lastSeenAt = entry.receivedAt;
+      counted.lastReceipt = entry.seq;
+      if (!fromBatch) this.#putAlert(counted);
       return;
     }
 
@@ -94,7 +93,7 @@ export class BatchApplier {
         }
       : {
           ...incoming,
-          id: makeId('alert', at, `alert.${key}`),
+          id: makeId('alert', new Date(entry.receivedAt), `alert.${key}`),
           orgId,
           receivedCount: 1,
           firstSeenAt: entry.receivedAt,
