@@ -64,14 +64,12 @@ export class AlertPipeline {
     rawJson?: string,
     receivedAt = new Date(),
   ): Promise<Receipt> {
-    const entry = await this.#deps.journal.append(
-      { orgId, source, receivedAt: receivedAt.toISOString(), alerts },
-      rawJson,
-    );
+    const entry = { orgId, source, receivedAt: receivedAt.toISOString(), alerts };
+    const seq = await this.#deps.journal.append(entry, rawJson);
     for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
-    this.#pending.push({ ...entry, rawJson });
+    this.#pending.push({ seq, ...entry, rawJson });
     this.#scheduleDrain();
-    return { receipt: entry.seq, accepted: alerts.length };
+    return { receipt: seq, accepted: alerts.length };
   }
 
   /** Resolves once every accepted delivery is applied. */

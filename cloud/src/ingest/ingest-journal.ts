@@ -54,7 +54,7 @@ export class IngestJournal {
   #activeBytes = 0;
   #nextSeq = 1;
   readonly #unwritten: string[] = [];
-  readonly #waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  readonly #waiting: { resolve: (seq: number) => void; reject: (error: unknown) => void; seq: number }[] = [];
   #appliedSeq = 0;
 
   constructor(dir: string) {
@@ -89,14 +89,14 @@ export class IngestJournal {
   }
 
   /**
-   * Writes one entry and resolves with it, numbered, once it is on disk. `rawJson` is the
+   * Writes one entry and resolves with its sequence number once it is on disk. `rawJson` is the
    * request body as received; it was parsed successfully, so it is embedded without re-encoding,
    * and it stands for the alerts (see JournalRecord).
    *
    * Group commit: entries appended in the same turn of the event loop are written with one
    * write call, because under a storm the write syscall, not the work, is what costs.
    */
-  append(entry: Omit<JournalEntry, 'seq' | 'raw'>, rawJson?: string): Promise<JournalEntry> {
+  append(entry: Omit<JournalEntry, 'seq' | 'raw'>, rawJson?: string): Promise<number> {
     if (this.#fd === undefined) return Promise.reject(new Error('journal is not open'));
     const seq = this.#nextSeq++;
     if (rawJson === undefined) this.#unwritten.push(`${JSON.stringify({ seq, ...entry })}\n`);
@@ -106,9 +106,7 @@ export class IngestJournal {
       this.#unwritten.push(`${head.slice(0, -1)},"raw":${rawJson}}\n`);
     }
     if (this.#unwritten.length === 1) setImmediate(() => this.#flush());
-    return new Promise((resolve, reject) =>
-      this.#waiting.push({ resolve: () => resolve({ seq, ...entry }), reject }),
-    );
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject, seq }));
   }
 
   #flush(): void {
@@ -125,7 +123,7 @@ export class IngestJournal {
       for (const { reject } of waiting) reject(error);
       return;
     }
-    for (const { resolve } of waiting) resolve();
+    for (const { resolve, seq } of waiting) resolve(seq);
   }
 
   /** Records that every entry up to `seq` is in the store. */
