@@ -90,7 +90,10 @@ function nodeBody(request: IncomingMessage): BodySource {
           }
           chunks.push(chunk);
         });
-        request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        // A webhook body usually arrives in one chunk: decode it without copying it first.
+        request.on('end', () =>
+          resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')),
+        );
         request.on('error', reject);
       }),
   };
