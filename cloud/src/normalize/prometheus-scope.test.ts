@@ -216,6 +216,24 @@ describe('scopeFromPrometheusLabels', () => {
         name: 'api-7c9d8b6f5-x2x9p',
       });
     });
+
+    it('prefers the exported_* label wherever it sits among the labels, and falls back when it is blank', () => {
+      const plainFirst = {
+        namespace: 'monitoring',
+        pod: 'kube-state-metrics-6d4f9c7b8d-qk7zt',
+        job: 'kube-state-metrics',
+      };
+      expect(
+        scopeFromPrometheusLabels({ ...plainFirst, exported_namespace: 'shop', exported_pod: 'api-1' }),
+      ).toEqual({ namespace: 'shop', kind: 'pods', name: 'api-1' });
+      expect(
+        scopeFromPrometheusLabels({ exported_namespace: '  ', namespace: 'shop', pod: 'api-1' }),
+      ).toEqual({
+        namespace: 'shop',
+        kind: 'pods',
+        name: 'api-1',
+      });
+    });
   });
 
   describe('when node-exporter’s instance is an IP address', () => {

@@ -81,15 +81,25 @@ const CONTAINER_HOLDERS: ReadonlySet<ScopeFact> = new Set([
 /** The Scope contract's limit on names (the Kubernetes limit too). */
 const MAX_NAME = 253;
 
-/** Reads the facts a source's attributes carry, taking the first usable key for each fact. */
+/**
+ * Reads the facts a source's attributes carry, taking the first usable key for each fact. It
+ * walks the attributes (a handful) rather than every key a fact may come from (dozens), since
+ * it runs for every alert received.
+ */
 export function pickScopeFacts(attributes: Readonly<Record<string, string>>, keys: ScopeKeyMap): ScopeFacts {
   const facts: ScopeFacts = {};
-  for (const [fact, sourceKeys] of entriesOf(keys)) {
-    for (const key of sourceKeys) {
-      const value = usableName(attributes[key]);
-      if (value !== undefined) {
+  const ranks: Partial<Record<ScopeFact, number>> = {};
+  const index = keyIndexOf(keys);
+  for (const key in attributes) {
+    const targets = index.get(key);
+    if (targets === undefined) continue;
+    const value = usableName(attributes[key]);
+    if (value === undefined) continue;
+    for (const [fact, rank] of targets) {
+      const best = ranks[fact];
+      if (best === undefined || rank < best) {
         facts[fact] = value;
-        break;
+        ranks[fact] = rank;
       }
     }
   }
@@ -115,16 +125,23 @@ export function scopeFromFacts(facts: ScopeFacts): Scope {
   return scope;
 }
 
-/** Key maps are module constants: their entries are listed once, not on every alert. */
-const entriesCache = new WeakMap<ScopeKeyMap, ReadonlyArray<readonly [ScopeFact, readonly string[]]>>();
+type KeyIndex = ReadonlyMap<string, ReadonlyArray<readonly [ScopeFact, number]>>;
 
-function entriesOf(keys: ScopeKeyMap): ReadonlyArray<readonly [ScopeFact, readonly string[]]> {
-  let entries = entriesCache.get(keys);
-  if (!entries) {
-    entries = Object.entries(keys) as Array<[ScopeFact, readonly string[]]>;
-    entriesCache.set(keys, entries);
+/** Key maps are module constants: each is indexed once (source key → facts and rank), not on every alert. */
+const keyIndexCache = new WeakMap<ScopeKeyMap, KeyIndex>();
+
+function keyIndexOf(keys: ScopeKeyMap): KeyIndex {
+  let index = keyIndexCache.get(keys);
+  if (!index) {
+    const built = new Map<string, (readonly [ScopeFact, number])[]>();
+    for (const [fact, sourceKeys] of Object.entries(keys) as Array<[ScopeFact, readonly string[]]>) {
+      for (const [rank, key] of sourceKeys.entries())
+        built.set(key, [...(built.get(key) ?? []), [fact, rank]]);
+    }
+    index = built;
+    keyIndexCache.set(keys, index);
   }
-  return entries;
+  return index;
 }
 
 function usableName(value: string | undefined): string | undefined {
