@@ -7,9 +7,10 @@ function isStringMap(value: unknown): value is Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
-  // JSON.parse makes "__proto__" an own key; the detailed schema drops it, so it decides.
-  if (Object.hasOwn(value, '__proto__')) return false;
-  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  for (const key in value) {
+    // JSON.parse makes "__proto__" an own key; the detailed schema drops it, so it decides.
+    if (key === '__proto__' || typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  }
   return true;
 }
 
