@@ -55,6 +55,7 @@ export function createRequestListener(
 
 /** A malformed %-escape must not throw out of the listener: it is kept as typed (and fails as unknown). */
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
