@@ -63,7 +63,10 @@ export function fromAlertmanagerAlert(
     toIsoTime(alert.startsAt, `${context.path}.startsAt`, what) ?? context.receivedAt.toISOString();
   const endsAt = toIsoTime(alert.endsAt, `${context.path}.endsAt`, what);
   const links: LinkCandidate[] = [{ title: 'Source', url: alert.generatorURL }];
-  for (const [name, title] of LINK_ANNOTATIONS) links.push({ title, url: annotations[name] });
+  for (const [name, title] of LINK_ANNOTATIONS) {
+    const url = annotations[name];
+    if (url !== undefined) links.push({ title, url });
+  }
   links.push(...(context.extraLinks ?? []));
   links.push({ title: context.source === 'grafana' ? 'Grafana' : 'Alertmanager', url: context.externalURL });
   const alertname = labels.alertname;
