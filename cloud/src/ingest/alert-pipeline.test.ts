@@ -98,6 +98,24 @@ describe('AlertPipeline', () => {
     });
   });
 
+  it('keeps every delivery as it was received, one payload file per batch', async () => {
+    const bodies = ['{"alerts":[{"labels":{"a":"1"}}]}', '{"alerts": [ {"labels": {"a": "2"}} ]}'];
+    const receipts = await Promise.all(
+      bodies.map((body, i) =>
+        pipeline.accept('default', 'alertmanager', [alert({ fingerprint: `p${i}` })], body),
+      ),
+    );
+    await pipeline.idle();
+    const key = `payloads/${receipts[0]!.receipt}-${receipts[1]!.receipt}.jsonl`;
+    const archived = (await new FileBlobStore(dir).get('default', key))?.toString('utf8') ?? '';
+    // The bodies byte for byte, spacing included, beside the receipt the sender was given.
+    expect(archived).toBe(
+      receipts
+        .map(({ receipt }, i) => `{"receipt":${receipt},"source":"alertmanager","payload":${bodies[i]}}\n`)
+        .join(''),
+    );
+  });
+
   describe('when deliveries come faster than one batch per gather pause', () => {
     it('applies the full batches waiting back to back, pausing only to gather a partial one', async () => {
       await pipeline.stop();
