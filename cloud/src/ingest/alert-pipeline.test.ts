@@ -226,29 +226,33 @@ describe('AlertPipeline', () => {
   });
 
   describe('after a crash between accepting and applying', () => {
-    it('applies what the journal accepted when it starts again', async () => {
+    /** Stops, lets the test write the journal as a crashed process left it, and starts again. */
+    async function restartWithJournal(write: (journal: IngestJournal) => Promise<unknown>) {
       await pipeline.stop();
-      // As if the process died right after answering 202: the entry is only in the journal.
       const journal = new IngestJournal(join(dir, 'journal'));
       journal.open();
-      journal.append({
-        orgId: 'default',
-        source: 'alertmanager',
-        receivedAt: new Date().toISOString(),
-        alerts: [alert({ fingerprint: 'x' })],
-      });
+      await write(journal);
       journal.close();
       pipeline = build();
       await pipeline.start();
       await pipeline.idle();
+    }
+
+    it('applies what the journal accepted when it starts again', async () => {
+      // As if the process died right after answering 202: the entry is only in the journal.
+      await restartWithJournal((journal) =>
+        journal.append({
+          orgId: 'default',
+          source: 'alertmanager',
+          receivedAt: new Date().toISOString(),
+          alerts: [alert({ fingerprint: 'x' })],
+        }),
+      );
       expect(await store.getAlertByFingerprint('default', 'x')).toMatchObject({ receivedCount: 1 });
       expect(await investigations()).toHaveLength(1);
     });
 
     it('normalizes a delivery journaled as its body alone again, at the time it was received', async () => {
-      await pipeline.stop();
-      const journal = new IngestJournal(join(dir, 'journal'));
-      journal.open();
       const receivedAt = '2026-11-24T06:00:00.000Z';
       const body = JSON.stringify({
         version: '4',
@@ -269,11 +273,9 @@ describe('AlertPipeline', () => {
           },
         ],
       });
-      await journal.append({ orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] }, body);
-      journal.close();
-      pipeline = build();
-      await pipeline.start();
-      await pipeline.idle();
+      await restartWithJournal((journal) =>
+        journal.append({ orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] }, body),
+      );
       expect(await store.getAlertByFingerprint('default', 'alertmanager:f1')).toMatchObject({
         receivedCount: 1,
         firstSeenAt: receivedAt,
@@ -284,24 +286,19 @@ describe('AlertPipeline', () => {
     });
 
     it('sets aside a journaled body that can no longer be normalized, and applies the rest', async () => {
-      await pipeline.stop();
-      const journal = new IngestJournal(join(dir, 'journal'));
-      journal.open();
       const receivedAt = new Date().toISOString();
-      await journal.append(
-        { orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] },
-        '{"alerts":7}',
-      );
-      await journal.append({
-        orgId: 'default',
-        source: 'alertmanager',
-        receivedAt,
-        alerts: [alert({ fingerprint: 'z' })],
+      await restartWithJournal(async (journal) => {
+        await journal.append(
+          { orgId: 'default', source: 'alertmanager', receivedAt, alerts: [] },
+          '{"alerts":7}',
+        );
+        await journal.append({
+          orgId: 'default',
+          source: 'alertmanager',
+          receivedAt,
+          alerts: [alert({ fingerprint: 'z' })],
+        });
       });
-      journal.close();
-      pipeline = build();
-      await pipeline.start();
-      await pipeline.idle();
       expect(await store.getAlertByFingerprint('default', 'z')).toMatchObject({ receivedCount: 1 });
       const deadLetters = readFileSync(join(dir, 'journal', 'dead-letter.jsonl'), 'utf8')
         .trim()
