@@ -9,6 +9,7 @@ export * from './kinds.ts';
 export * from './organization.ts';
 export * from './root-cause.ts';
 export * from './rule.ts';
+export * from './schema-guard.ts';
 export * from './scope.ts';
 export * from './service-events.ts';
 export * from './string-map.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declareGuard } from './schema-guard.ts';
 
 const DetailedStringMap = z.record(z.string(), z.string());
 
@@ -28,3 +29,5 @@ export const StringMap = z.unknown().transform((value, context): Record<string, 
     context.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: value });
   return z.NEVER;
 });
+
+declareGuard(StringMap, isStringMap);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError } from './errors.ts';
+import { guardFor } from './schema-guard.ts';
 
 /**
  * Parses with a schema and turns the first issue into a ValidationError that names the field,
@@ -12,4 +13,13 @@ export function parseWith<T extends z.ZodType>(schema: T, input: unknown, what =
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
   const detail = issue ? issue.message : 'is invalid';
   throw new ValidationError(field ? `${what}: ${field}: ${detail}` : `${what}: ${detail}`, { field });
+}
+
+/**
+ * `parseWith` for data that is only read, field by field, never stored as it is (a webhook
+ * payload being normalized): valid input is returned as it came, without zod's copy, unknown
+ * keys included. Invalid input fails exactly as with `parseWith`.
+ */
+export function readWith<T extends z.ZodType>(schema: T, input: unknown, what = 'input'): z.infer<T> {
+  return guardFor(schema)?.(input) ? (input as z.infer<T>) : parseWith(schema, input, what);
 }

@@ -1,4 +1,4 @@
-import { AlertStatus, parseWith } from '@opsworker/shared';
+import { AlertStatus, readWith } from '@opsworker/shared';
 import { z } from 'zod';
 import { AlertmanagerAlert, fromAlertmanagerAlert } from './alertmanager-alert.ts';
 import type { NormalizationResult, NormalizeOptions } from './types.ts';
@@ -16,7 +16,7 @@ export async function normalizeAlertmanager(
   body: unknown,
   options: NormalizeOptions,
 ): Promise<NormalizationResult> {
-  const payload = parseWith(AlertmanagerPayload, body, 'alertmanager payload');
+  const payload = readWith(AlertmanagerPayload, body, 'alertmanager payload');
   const alerts = payload.alerts.map((alert, index) =>
     fromAlertmanagerAlert(alert, {
       source: 'alertmanager',

@@ -1,4 +1,4 @@
-import { type NormalizedAlert, parseWith, type Severity } from '@opsworker/shared';
+import { type NormalizedAlert, readWith, type Severity } from '@opsworker/shared';
 import { z } from 'zod';
 import { alertDescription, alertTitle } from './alert-text.ts';
 import { severityInAlarmText } from './cloudwatch-severity.ts';
@@ -75,7 +75,7 @@ export function looksLikeAlarm(parsed: unknown): boolean {
  * since SNS only sends it when the alarm's author asked to hear about missing data.
  */
 export function fromCloudWatchAlarm(raw: unknown, envelope: AlarmEnvelope): NormalizedAlert {
-  const alarm = parseWith(CloudWatchAlarm, raw, 'cloudwatch alarm');
+  const alarm = readWith(CloudWatchAlarm, raw, 'cloudwatch alarm');
   const region = regionCode(alarm.AlarmArn) ?? regionCode(envelope.topicArn);
   const metric = primaryMetric(alarm);
   const dimensions: Record<string, string> = {};

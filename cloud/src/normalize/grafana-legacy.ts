@@ -1,4 +1,4 @@
-import { type NormalizedAlert, parseWith, StringMap } from '@opsworker/shared';
+import { type NormalizedAlert, readWith, StringMap } from '@opsworker/shared';
 import { z } from 'zod';
 import { alertDescription, alertTitle } from './alert-text.ts';
 import { derivedFingerprint, labelParts } from './fingerprint.ts';
@@ -43,7 +43,7 @@ export async function normalizeGrafanaLegacy(
   body: unknown,
   options: NormalizeOptions,
 ): Promise<NormalizationResult> {
-  const payload = parseWith(GrafanaLegacyPayload, body, 'grafana legacy payload');
+  const payload = readWith(GrafanaLegacyPayload, body, 'grafana legacy payload');
   if (payload.state === 'pending' || payload.state === 'paused') {
     return { kind: 'ignored', reason: `grafana rule is ${payload.state}, not alerting` };
   }

@@ -1,4 +1,4 @@
-import { AlertStatus, parseWith } from '@opsworker/shared';
+import { AlertStatus, readWith } from '@opsworker/shared';
 import { z } from 'zod';
 import { AlertmanagerAlert, fromAlertmanagerAlert } from './alertmanager-alert.ts';
 import type { NormalizationResult, NormalizeOptions } from './types.ts';
@@ -26,7 +26,7 @@ export async function normalizeGrafanaUnified(
   body: unknown,
   options: NormalizeOptions,
 ): Promise<NormalizationResult> {
-  const payload = parseWith(GrafanaUnifiedPayload, body, 'grafana payload');
+  const payload = readWith(GrafanaUnifiedPayload, body, 'grafana payload');
   const alerts = payload.alerts.map((alert, index) =>
     fromAlertmanagerAlert(alert, {
       source: 'grafana',

@@ -1,4 +1,4 @@
-import { parseWith } from '@opsworker/shared';
+import { readWith } from '@opsworker/shared';
 import { z } from 'zod';
 
 /** The fields every SNS message carries, all covered by its signature or naming how to check it. */
@@ -56,7 +56,7 @@ const LambdaSnsEvent = z.object({
  */
 export function parseSnsMessages(body: unknown): SnsMessage[] {
   if (typeof body === 'object' && body !== null && 'Records' in body) {
-    return parseWith(LambdaSnsEvent, body, 'sns event').Records.map((record) => record.Sns);
+    return readWith(LambdaSnsEvent, body, 'sns event').Records.map((record) => record.Sns);
   }
-  return [parseWith(SnsMessage, body, 'sns message')];
+  return [readWith(SnsMessage, body, 'sns message')];
 }
