@@ -100,9 +100,10 @@ describe('AlertPipeline', () => {
 
   it('keeps every delivery as it was received, one payload file per batch', async () => {
     const bodies = ['{"alerts":[{"labels":{"a":"1"}}]}', '{"alerts": [ {"labels": {"a": "2"}} ]}'];
+    const receivedAt = new Date('2026-11-24T06:00:00.000Z');
     const receipts = await Promise.all(
       bodies.map((body, i) =>
-        pipeline.accept('default', 'alertmanager', [alert({ fingerprint: `p${i}` })], body),
+        pipeline.accept('default', 'alertmanager', [alert({ fingerprint: `p${i}` })], body, receivedAt),
       ),
     );
     await pipeline.idle();
@@ -111,7 +112,10 @@ describe('AlertPipeline', () => {
     // The bodies byte for byte, spacing included, beside the receipt the sender was given.
     expect(archived).toBe(
       receipts
-        .map(({ receipt }, i) => `{"receipt":${receipt},"source":"alertmanager","payload":${bodies[i]}}\n`)
+        .map(
+          ({ receipt }, i) =>
+            `{"seq":${receipt},"orgId":"default","source":"alertmanager","receivedAt":"${receivedAt.toISOString()}","raw":${bodies[i]}}\n`,
+        )
         .join(''),
     );
   });

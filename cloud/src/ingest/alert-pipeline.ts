@@ -64,12 +64,14 @@ export class AlertPipeline {
     rawJson?: string,
     receivedAt = new Date(),
   ): Promise<Receipt> {
-    const entry = { orgId, source, receivedAt: receivedAt.toISOString(), alerts };
-    const seq = await this.#deps.journal.append(entry, rawJson);
+    const entry = await this.#deps.journal.append(
+      { orgId, source, receivedAt: receivedAt.toISOString(), alerts },
+      rawJson,
+    );
     for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
-    this.#pending.push({ seq, ...entry, rawJson });
+    this.#pending.push(entry);
     this.#scheduleDrain();
-    return { receipt: seq, accepted: alerts.length };
+    return { receipt: entry.seq, accepted: alerts.length };
   }
 
   /** Resolves once every accepted delivery is applied. */

@@ -6,7 +6,6 @@ import type { RuleBook } from '../org-rules/rule-book.ts';
 import type { InvestigationJob, Queue } from '../queue/queue.ts';
 import type { BlobStore, Store, StoreChanges } from '../store/store.ts';
 import { BatchApplier } from './batch-applier.ts';
-import { encodeLines } from './encode-lines.ts';
 import type { JournalEntry } from './ingest-journal.ts';
 
 export interface ApplyDeliveriesDeps {
@@ -20,8 +19,8 @@ export interface ApplyDeliveriesDeps {
   sequencer: TimelineSequencer;
 }
 
-/** An accepted delivery, with its body as received when there is one. */
-export type Delivery = JournalEntry & { rawJson?: string };
+/** An accepted delivery, with its journal line (its body as received) when there is one. */
+export type Delivery = JournalEntry;
 
 /**
  * Applies accepted deliveries: dedup, decisions and grouping (BatchApplier), one store write,
@@ -55,18 +54,19 @@ export async function applyDeliveries(
 
 /**
  * The deliveries as received, one JSON-lines blob per organization and batch
- * (`payloads/<first receipt>-<last receipt>.jsonl`; an alert's `lastReceipt` says which):
- * one file per batch, not per delivery, keeps a storm from turning into thousands of writes.
+ * (`payloads/<first receipt>-<last receipt>.jsonl`; an alert's `lastReceipt` says which): one
+ * file per batch, not per delivery, keeps a storm from turning into thousands of writes. Each
+ * line is the delivery's journal line: `{"seq","orgId","source","receivedAt","raw"}`, the
+ * body byte for byte.
  */
 async function storePayloads(blobs: BlobStore, batch: Delivery[]): Promise<void> {
-  const linesByOrg = new Map<string, string[]>();
-  for (const entry of batch) {
-    const body = entry.rawJson ?? (entry.raw === undefined ? undefined : JSON.stringify(entry.raw));
-    if (body === undefined) continue;
-    const lines = linesByOrg.get(entry.orgId) ?? [];
-    lines.push(`{"receipt":${entry.seq},"source":"${entry.source}","payload":${body}}\n`);
-    linesByOrg.set(entry.orgId, lines);
+  const linesByOrg = new Map<string, Buffer[]>();
+  for (const { orgId, line } of batch) {
+    if (!line) continue;
+    const lines = linesByOrg.get(orgId);
+    if (lines) lines.push(line);
+    else linesByOrg.set(orgId, [line]);
   }
   const key = `payloads/${batch[0]!.seq}-${batch.at(-1)!.seq}.jsonl`;
-  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, encodeLines(lines))));
+  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, Buffer.concat(lines))));
 }

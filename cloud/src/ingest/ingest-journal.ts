@@ -8,11 +8,10 @@ import {
   renameSync,
   rmSync,
   writeFileSync,
-  writeSync,
+  writevSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
-import { encodeLines } from './encode-lines.ts';
 
 /** One accepted webhook delivery, as written before the sender gets its 202. */
 export interface JournalEntry {
@@ -21,8 +20,23 @@ export interface JournalEntry {
   source: AlertSource;
   receivedAt: string;
   alerts: NormalizedAlert[];
-  /** The delivery as received (valid JSON text), kept for the blob store. */
+  /** The body as received, parsed: only on an entry read back from the journal. */
   raw?: unknown;
+  /**
+   * For a delivery that came with a body: its journal line (the body byte for byte, with the
+   * receipt, organization, source and time), which the payload archive keeps as it is.
+   */
+  line?: Buffer;
+}
+
+/** What a delivery with a body is journaled and archived as: one line, the body embedded as received. */
+export function deliveryLine(
+  entry: Pick<JournalEntry, 'seq' | 'orgId' | 'source' | 'receivedAt'>,
+  rawJson: string,
+): Buffer {
+  const { seq, orgId, source, receivedAt } = entry;
+  const head = JSON.stringify({ seq, orgId, source, receivedAt });
+  return Buffer.from(`${head.slice(0, -1)},"raw":${rawJson}}\n`);
 }
 
 /**
@@ -53,8 +67,12 @@ export class IngestJournal {
   #fd: number | undefined;
   #activeBytes = 0;
   #nextSeq = 1;
-  readonly #unwritten: string[] = [];
-  readonly #waiting: { resolve: (seq: number) => void; reject: (error: unknown) => void; seq: number }[] = [];
+  readonly #unwritten: Buffer[] = [];
+  readonly #waiting: {
+    resolve: (entry: JournalEntry) => void;
+    reject: (error: unknown) => void;
+    entry: JournalEntry;
+  }[] = [];
   #appliedSeq = 0;
 
   constructor(dir: string) {
@@ -89,24 +107,26 @@ export class IngestJournal {
   }
 
   /**
-   * Writes one entry and resolves with its sequence number once it is on disk. `rawJson` is the
-   * request body as received; it was parsed successfully, so it is embedded without re-encoding,
-   * and it stands for the alerts (see JournalRecord).
+   * Writes one entry and resolves with it, numbered, once it is on disk. `rawJson` is the
+   * request body as received; it was parsed successfully, so it is embedded without
+   * re-encoding, and it stands for the alerts (see JournalRecord); the entry then carries its
+   * line for the payload archive.
    *
    * Group commit: entries appended in the same turn of the event loop are written with one
-   * write call, because under a storm the write syscall, not the work, is what costs.
+   * write call, because under a storm the write syscall, not the work, is what costs. Each line
+   * is encoded once, off the JavaScript heap, and shared with the archive: a delivery waiting
+   * to be applied holds no copy of its body that the garbage collector has to move.
    */
-  append(entry: Omit<JournalEntry, 'seq' | 'raw'>, rawJson?: string): Promise<number> {
+  append(entry: Omit<JournalEntry, 'seq' | 'raw' | 'line'>, rawJson?: string): Promise<JournalEntry> {
     if (this.#fd === undefined) return Promise.reject(new Error('journal is not open'));
-    const seq = this.#nextSeq++;
-    if (rawJson === undefined) this.#unwritten.push(`${JSON.stringify({ seq, ...entry })}\n`);
+    const numbered: JournalEntry = { seq: this.#nextSeq++, ...entry };
+    if (rawJson === undefined) this.#unwritten.push(Buffer.from(`${JSON.stringify(numbered)}\n`));
     else {
-      const { orgId, source, receivedAt } = entry;
-      const head = JSON.stringify({ seq, orgId, source, receivedAt });
-      this.#unwritten.push(`${head.slice(0, -1)},"raw":${rawJson}}\n`);
+      numbered.line = deliveryLine(numbered, rawJson);
+      this.#unwritten.push(numbered.line);
     }
     if (this.#unwritten.length === 1) setImmediate(() => this.#flush());
-    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject, seq }));
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject, entry: numbered }));
   }
 
   #flush(): void {
@@ -114,16 +134,14 @@ export class IngestJournal {
     const waiting = this.#waiting.splice(0);
     try {
       if (this.#fd === undefined) throw new Error('journal is not open');
-      const bytes = encodeLines(lines);
-      writeSync(this.#fd, bytes);
-      this.#activeBytes += bytes.length;
+      this.#activeBytes += writevSync(this.#fd, lines);
       this.#files.at(-1)!.lastSeq = this.#nextSeq - 1;
       if (this.#activeBytes > ROTATE_BYTES) this.#openNewFile();
     } catch (error) {
       for (const { reject } of waiting) reject(error);
       return;
     }
-    for (const { resolve, seq } of waiting) resolve(seq);
+    for (const { resolve, entry } of waiting) resolve(entry);
   }
 
   /** Records that every entry up to `seq` is in the store. */
@@ -142,7 +160,10 @@ export class IngestJournal {
    */
   deadLetter(entry: JournalEntry, error: unknown): void {
     const reason = error instanceof Error ? error.message : String(error);
-    appendFileSync(join(this.#dir, 'dead-letter.jsonl'), `${JSON.stringify({ ...entry, error: reason })}\n`);
+    const { line, ...rest } = entry;
+    // With the body as received, when there is one.
+    const record = line ? { ...rest, raw: JSON.parse(line.toString('utf8')).raw } : rest;
+    appendFileSync(join(this.#dir, 'dead-letter.jsonl'), `${JSON.stringify({ ...record, error: reason })}\n`);
   }
 
   close(): void {
@@ -186,7 +207,8 @@ function parseLine(line: string): JournalRecord | undefined {
   if (!line) return undefined;
   try {
     const entry = JSON.parse(line) as JournalRecord;
-    return typeof entry.seq === 'number' ? entry : undefined;
+    if (typeof entry.seq !== 'number') return undefined;
+    return entry.raw === undefined ? entry : { ...entry, line: Buffer.from(`${line}\n`) };
   } catch {
     return undefined;
   }

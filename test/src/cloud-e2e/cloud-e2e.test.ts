@@ -44,16 +44,21 @@ describe('the cloud functions, end to end on fauxqs and dynalite', () => {
   describe('when Alertmanager delivers the same alert twice at once, then again', () => {
     let investigation: Investigation;
     let timeline: TimelineEvent[];
+    let payload: Record<string, unknown>;
+    let receipts: number[];
 
     beforeAll(async () => {
       const acme = stack.client(stack.orgs.acme);
-      const payload = alertmanagerPayload([scenario.alert]);
+      payload = alertmanagerPayload([scenario.alert]);
       const concurrent = await Promise.all([
         acme.webhook('alertmanager', payload),
         acme.webhook('alertmanager', payload),
       ]);
       const again = await acme.webhook('alertmanager', payload);
       expect([...concurrent, again].map((response) => response.status)).toEqual([202, 202, 202]);
+      receipts = await Promise.all(
+        [...concurrent, again].map(async (response) => (await json<{ receipt: number }>(response)).receipt),
+      );
 
       const { items } = await json<{ items: Investigation[] }>(await acme.api('/api/investigations'));
       expect(items).toHaveLength(1);
@@ -94,6 +99,18 @@ describe('the cloud functions, end to end on fauxqs and dynalite', () => {
         `evidence/${investigation.id}/${evidenceId}.json`,
       );
       expect(blob?.length).toBeGreaterThan(0);
+    });
+
+    it('keeps every delivery as received in S3, under its receipt', async () => {
+      for (const receipt of receipts) {
+        const blob = await stack.composition.blobs.get('acme', `payloads/${receipt}-${receipt}.jsonl`);
+        expect(JSON.parse(blob?.toString('utf8') ?? '{}')).toMatchObject({
+          seq: receipt,
+          orgId: 'acme',
+          source: 'alertmanager',
+          raw: payload,
+        });
+      }
     });
 
     describe('and the job is delivered twice more (a duplicate and a redelivery)', () => {

@@ -2,6 +2,7 @@ import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
 import { HttpError } from '../../http/http-error.ts';
 import type { Receipt } from '../../ingest/alert-pipeline.ts';
 import { type ApplyDeliveriesDeps, applyDeliveries } from '../../ingest/apply-deliveries.ts';
+import { deliveryLine } from '../../ingest/ingest-journal.ts';
 import { RuleBook } from '../../org-rules/rule-book.ts';
 import type { DynamoCounter } from '../coordination/dynamo-counter.ts';
 import { type DynamoLease, LeaseBusyError } from '../coordination/dynamo-lease.ts';
@@ -53,8 +54,9 @@ export class CloudAlertIngest {
           // Read afresh for every delivery: another container may have changed the rules.
           const rules = new RuleBook(this.#deps.store);
           const receivedAt = now.toISOString();
+          const delivery = { seq, orgId, source, receivedAt, alerts };
           const applied = await applyDeliveries({ ...this.#deps, rules }, [
-            { seq, orgId, source, receivedAt, alerts, ...(rawJson === undefined ? {} : { rawJson }) },
+            rawJson === undefined ? delivery : { ...delivery, line: deliveryLine(delivery, rawJson) },
           ]);
           await this.#requeueStalled(orgId, applied, now);
           return { receipt: seq, accepted: alerts.length };
