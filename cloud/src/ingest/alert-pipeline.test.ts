@@ -1,17 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NormalizedAlert } from '@opsworker/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../events/event-bus.ts';
 import { TimelineSequencer } from '../investigations/timeline-sequencer.ts';
 import { createOpsWorkerMetrics } from '../metrics/opsworker-metrics.ts';
+import { normalizeAlertmanager } from '../normalize/alertmanager.ts';
 import { RuleBook } from '../org-rules/rule-book.ts';
 import { createOrganization } from '../orgs/organizations.ts';
 import { InProcessQueue } from '../queue/in-process-queue.ts';
 import type { InvestigationJob } from '../queue/queue.ts';
 import { FileBlobStore } from '../store/local/file-blob-store.ts';
 import { LocalStore } from '../store/local/local-store.ts';
+import type { StoreChanges } from '../store/store.ts';
 import { AlertPipeline, type AlertPipelineDeps } from './alert-pipeline.ts';
 import { BatchApplier } from './batch-applier.ts';
 import { IngestJournal } from './ingest-journal.ts';
@@ -38,7 +40,7 @@ describe('AlertPipeline', () => {
   let queue: InProcessQueue<InvestigationJob>;
   let pipeline: AlertPipeline;
 
-  function build(options: Pick<AlertPipelineDeps, 'wait'> = {}): AlertPipeline {
+  function build(options: Pick<AlertPipelineDeps, 'wait' | 'log'> = {}): AlertPipeline {
     store = new LocalStore(dir);
     queue = new InProcessQueue<InvestigationJob>();
     return new AlertPipeline({
@@ -227,6 +229,83 @@ describe('AlertPipeline', () => {
     const [decision] = await store.listDecisions('default', { alertId: stored!.id, limit: 1 });
     expect(decision!.action).toBe(action);
     expect(decision!.reason).not.toBe('');
+  });
+
+  describe('when storing a batch fails', () => {
+    const receivedAt = new Date('2026-11-24T06:00:00.000Z');
+    let pauses: number[];
+    let logged: string[];
+
+    /** A delivery as the webhook path accepts it: the body, and the alerts normalized from it. */
+    async function deliver(fingerprint: string) {
+      const body = JSON.stringify({
+        version: '4',
+        status: 'firing',
+        alerts: [{ labels: { alertname: 'KubePodCrashLooping', pod: `api-${fingerprint}` }, fingerprint }],
+      });
+      const result = await normalizeAlertmanager(JSON.parse(body), { receivedAt });
+      if (result.kind !== 'alerts') throw new Error('expected alerts');
+      return pipeline.accept('default', 'alertmanager', result.alerts, body, receivedAt);
+    }
+
+    beforeEach(async () => {
+      await pipeline.stop();
+      pauses = [];
+      logged = [];
+      pipeline = build({ wait: async (ms) => void pauses.push(ms), log: (message) => logged.push(message) });
+      await pipeline.start();
+    });
+
+    it('applies the batch again, read back from the journal, and counts every delivery once', async () => {
+      vi.spyOn(store, 'apply').mockRejectedValueOnce(new Error('disk full'));
+      await Promise.all([deliver('a'), deliver('a'), deliver('b')]);
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:a')).toMatchObject({
+        receivedCount: 2,
+        firstSeenAt: receivedAt.toISOString(),
+        scope: { kind: 'pods', name: 'api-a' },
+      });
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:b')).toMatchObject({
+        receivedCount: 1,
+      });
+      expect(logged).toEqual(['applying 3 accepted deliveries failed (attempt 1)']);
+      expect(pauses).toEqual([100]);
+      expect(existsSync(join(dir, 'journal', 'dead-letter.jsonl'))).toBe(false);
+    });
+
+    it('sets aside the one delivery that keeps failing, and applies the others in order', async () => {
+      const failsOn = (changes: StoreChanges) =>
+        changes.alerts?.some((alert) => alert.fingerprint === 'alertmanager:bad') ?? false;
+      const apply = store.apply.bind(store);
+      vi.spyOn(store, 'apply').mockImplementation((changes) =>
+        failsOn(changes) ? Promise.reject(new Error('cannot store it')) : apply(changes),
+      );
+      const receipts = await Promise.all([deliver('first'), deliver('bad'), deliver('last')]);
+      await pipeline.idle();
+
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:first')).toMatchObject({
+        receivedCount: 1,
+      });
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:last')).toMatchObject({
+        receivedCount: 1,
+      });
+      expect(await store.getAlertByFingerprint('default', 'alertmanager:bad')).toBeUndefined();
+      const deadLetters = readFileSync(join(dir, 'journal', 'dead-letter.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      expect(deadLetters.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({
+          seq: receipts[1]!.receipt,
+          raw: expect.objectContaining({ alerts: [expect.objectContaining({ fingerprint: 'bad' })] }),
+          error: 'cannot store it',
+        }),
+      ]);
+      // Nothing is replayed after a restart: the checkpoint covers the delivery set aside.
+      await pipeline.stop();
+      expect(new IngestJournal(join(dir, 'journal')).open()).toEqual([]);
+      pipeline = build();
+      await pipeline.start();
+    });
   });
 
   describe('after a crash between accepting and applying', () => {

@@ -1,5 +1,11 @@
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
-import { type ApplyDeliveriesDeps, applyDeliveries, type Delivery } from './apply-deliveries.ts';
+import {
+  type ApplyDeliveriesDeps,
+  applyDeliveries,
+  type Delivery,
+  storeApplied,
+} from './apply-deliveries.ts';
+import { BatchApplier } from './batch-applier.ts';
 import type { IngestJournal, JournalRecord } from './ingest-journal.ts';
 import { normalizeForReplay } from './normalize-for-replay.ts';
 
@@ -33,6 +39,8 @@ export class AlertPipeline {
   readonly #deps: AlertPipelineDeps;
   readonly #pending: Delivery[] = [];
   #draining: Promise<void> | undefined;
+  /** Wakes a drain waiting for more deliveries to fill its batch. */
+  #wake: (() => void) | undefined;
   #appliedSeq = 0;
   #checkpointedAt = 0;
   #checkpointTimer: NodeJS.Timeout | undefined;
@@ -85,49 +93,108 @@ export class AlertPipeline {
     this.#deps.journal.close();
   }
 
-  /**
-   * The first delivery after a quiet spell is applied at once. Under load the next batch waits
-   * up to 50 ms to gather more deliveries, so the per-batch cost (file rewrites, checkpoint) is
-   * shared by many of them instead of being paid per request; but a full batch already waiting
-   * is applied at once: pausing then would let a storm faster than one batch per pause pile up
-   * in memory without bound.
-   */
-  #scheduleDrain(gather = false): void {
-    this.#draining ??= (
-      gather ? this.#wait(BATCH_GATHER_MS) : new Promise<void>((resolve) => setImmediate(resolve))
-    )
+  /** Starts the drain, or wakes it if it is waiting for more deliveries. */
+  #scheduleDrain(): void {
+    if (this.#draining) {
+      this.#wake?.();
+      return;
+    }
+    this.#draining = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.#drain())
       .finally(() => {
         this.#draining = undefined;
-        if (this.#pending.length > 0) this.#scheduleDrain(this.#pending.length < MAX_BATCH);
+        if (this.#pending.length > 0) this.#scheduleDrain();
       });
   }
 
   /**
-   * Applies one batch (retrying, then setting aside the delivery that keeps failing). Under
-   * load a partial next batch is applied after the gather pause (`#scheduleDrain`), not at
-   * once: applying back to back would make each batch only what arrived during the last write.
+   * Applies deliveries as they arrive, in order, to a batch that is stored in one go. The first
+   * batch after a quiet spell is stored at once. Under load a partial batch waits up to 50 ms
+   * for more, so the per-batch cost (file rewrites, checkpoint) is shared by many deliveries;
+   * a full batch is stored at once, so a storm cannot pile up in memory without bound.
+   *
+   * A delivery is applied as soon as it is taken, not when its batch is stored: its alerts
+   * then die young, instead of being moved and promoted by the garbage collector while the
+   * batch gathers. The batch keeps only its journal line, to read it again if storing fails.
    */
   async #drain(): Promise<void> {
-    let batch = this.#pending.slice(0, MAX_BATCH);
-    if (batch.length === 0) return;
-    for (let attempt = 1; ; attempt++) {
+    let gather = false;
+    while (this.#pending.length > 0) {
+      const batch = new OpenBatch(this.#deps);
       try {
-        await this.#applyBatch(batch);
+        await this.#fill(batch, gather);
+        await storeApplied(this.#deps, batch.applier, batch.deliveries, batch.started);
+        this.#applied(batch.deliveries.at(-1)!.seq);
+      } catch (error) {
+        const lastSeq = batch.deliveries.at(-1)!.seq;
+        await this.#retry(await this.#readAgain(batch.deliveries), error, lastSeq);
+      }
+      gather = true;
+    }
+  }
+
+  async #fill(batch: OpenBatch, gather: boolean): Promise<void> {
+    let gathered: Promise<void> | undefined;
+    let timeUp = false;
+    for (;;) {
+      while (this.#pending.length > 0 && batch.deliveries.length < MAX_BATCH) {
+        const delivery = this.#pending.shift()!;
+        batch.deliveries.push(delivery);
+        await batch.applier.apply(delivery);
+        batch.deliveries[batch.deliveries.length - 1] = settled(delivery);
+      }
+      if (!gather || timeUp || batch.deliveries.length >= MAX_BATCH) return;
+      gathered ??= this.#wait(BATCH_GATHER_MS).then(() => {
+        timeUp = true;
+      });
+      await Promise.race([gathered, new Promise<void>((resolve) => (this.#wake = resolve))]);
+      this.#wake = undefined;
+    }
+  }
+
+  /**
+   * A batch that failed is applied again from scratch, then one delivery at a time to find the
+   * one that keeps failing, which is set aside (dead-lettered) so it cannot stop the pipeline.
+   * Deliveries not retried yet go back to the front of the line.
+   */
+  async #retry(batch: Delivery[], error: unknown, lastSeq: number): Promise<void> {
+    let appliedThrough = lastSeq;
+    this.#deps.log?.(`applying ${batch.length} accepted deliveries failed (attempt 1)`, error);
+    for (let attempt = 2; batch.length > 0; attempt++) {
+      await this.#wait(50 * 2 ** (attempt - 1));
+      try {
+        await applyDeliveries(this.#deps, batch);
         break;
       } catch (error) {
         this.#deps.log?.(`applying ${batch.length} accepted deliveries failed (attempt ${attempt})`, error);
-        // After repeated failures, apply one entry at a time to find the one that fails.
-        if (attempt > 1) batch = batch.slice(0, 1);
+        const rest = batch.splice(1);
+        if (rest.length > 0) {
+          this.#pending.unshift(...rest);
+          appliedThrough = batch[0]!.seq;
+        }
         if (attempt >= MAX_ATTEMPTS) {
           this.#deps.journal.deadLetter(batch[0]!, error);
           break;
         }
-        await this.#wait(50 * 2 ** attempt);
       }
     }
-    this.#pending.splice(0, batch.length);
-    this.#appliedSeq = batch.at(-1)!.seq;
+    this.#applied(appliedThrough);
+  }
+
+  /** The deliveries of a failed batch with their alerts, read again from their journal lines. */
+  async #readAgain(deliveries: Delivery[]): Promise<Delivery[]> {
+    const again: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const entry = delivery.line
+        ? await this.#replayable({ ...delivery, alerts: undefined, raw: rawOf(delivery.line) })
+        : delivery;
+      if (entry) again.push(entry);
+    }
+    return again;
+  }
+
+  #applied(seq: number): void {
+    this.#appliedSeq = seq;
     this.#checkpointSoon();
   }
 
@@ -169,8 +236,26 @@ export class AlertPipeline {
   #wait(ms: number): Promise<void> {
     return this.#deps.wait ? this.#deps.wait(ms) : new Promise((resolve) => setTimeout(resolve, ms));
   }
+}
 
-  async #applyBatch(batch: Delivery[]): Promise<void> {
-    await applyDeliveries(this.#deps, batch);
+/** A batch being filled: what its deliveries changed so far, and what is kept of them. */
+class OpenBatch {
+  readonly applier: BatchApplier;
+  readonly deliveries: Delivery[] = [];
+  readonly started = performance.now();
+
+  constructor(deps: AlertPipelineDeps) {
+    this.applier = new BatchApplier(deps);
   }
+}
+
+/** What a batch keeps of an applied delivery: with a journal line, the alerts can be read again. */
+function settled(delivery: Delivery): Delivery {
+  if (!delivery.line) return delivery;
+  const { seq, orgId, source, receivedAt, line } = delivery;
+  return { seq, orgId, source, receivedAt, alerts: [], line };
+}
+
+function rawOf(line: Buffer): unknown {
+  return (JSON.parse(line.toString('utf8')) as { raw: unknown }).raw;
 }

@@ -22,18 +22,34 @@ export interface ApplyDeliveriesDeps {
 /** An accepted delivery, with its journal line (its body as received) when there is one. */
 export type Delivery = JournalEntry;
 
+/** What one batch changed: stored, published, and the investigations it queued. */
+export interface AppliedBatch {
+  changes: Required<StoreChanges>;
+  opened: Investigation[];
+}
+
 /**
- * Applies accepted deliveries: dedup, decisions and grouping (BatchApplier), one store write,
- * the raw payloads, then (only once stored) the published changes and the queued
- * investigations. Shared by the local pipeline (after its journal) and the cloud ingest.
+ * Applies accepted deliveries: dedup, decisions and grouping (BatchApplier), then stores them
+ * (`storeApplied`). Shared by the local pipeline's retries and the cloud ingest.
  */
-export async function applyDeliveries(
-  deps: ApplyDeliveriesDeps,
-  batch: Delivery[],
-): Promise<{ changes: Required<StoreChanges>; opened: Investigation[] }> {
+export async function applyDeliveries(deps: ApplyDeliveriesDeps, batch: Delivery[]): Promise<AppliedBatch> {
   const started = performance.now();
   const applier = new BatchApplier(deps);
   for (const entry of batch) await applier.apply(entry);
+  return storeApplied(deps, applier, batch, started);
+}
+
+/**
+ * One store write for what `applier` worked out, the raw payloads of `batch` beside it, then
+ * (only once stored) the published changes and the queued investigations. `batch` needs only
+ * its receipts, organizations and journal lines: its alerts were applied already.
+ */
+export async function storeApplied(
+  deps: ApplyDeliveriesDeps,
+  applier: BatchApplier,
+  batch: Pick<Delivery, 'seq' | 'orgId' | 'line'>[],
+  started: number,
+): Promise<AppliedBatch> {
   const changes = applier.changes();
   await Promise.all([deps.store.apply(changes), storePayloads(deps.blobs, batch)]);
   deps.metrics.ingestApplySeconds.observe((performance.now() - started) / 1000);
@@ -59,7 +75,10 @@ export async function applyDeliveries(
  * line is the delivery's journal line: `{"seq","orgId","source","receivedAt","raw"}`, the
  * body byte for byte.
  */
-async function storePayloads(blobs: BlobStore, batch: Delivery[]): Promise<void> {
+async function storePayloads(
+  blobs: BlobStore,
+  batch: Pick<Delivery, 'seq' | 'orgId' | 'line'>[],
+): Promise<void> {
   const linesByOrg = new Map<string, Buffer[]>();
   for (const { orgId, line } of batch) {
     if (!line) continue;

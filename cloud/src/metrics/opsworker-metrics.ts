@@ -30,7 +30,7 @@ export function createOpsWorkerMetrics() {
     ingestApplySeconds: registry.register(
       new Histogram(
         'opsworker_ingest_apply_seconds',
-        'Time to apply a batch of accepted deliveries to the store.',
+        'Time to apply a batch of accepted deliveries, from its first delivery to stored.',
       ),
     ),
     investigationSeconds: registry.register(
