@@ -8,8 +8,12 @@ const MAX_DESCRIPTION = 10_000;
  */
 export function alertTitle(candidates: ReadonlyArray<string | undefined>, fallback: string): string {
   const text = firstText(candidates) ?? fallback;
-  return clamp(text.replace(/\s+/g, ' '), MAX_TITLE);
+  // Most titles are one line already: test before copying.
+  return clamp(NOT_ONE_LINE.test(text) ? text.replace(/\s+/g, ' ') : text, MAX_TITLE);
 }
+
+/** White space other than a single space between words. */
+const NOT_ONE_LINE = /[^\S ]|\s\s/;
 
 /** The first non-blank candidate as a description within the contract's limit, else empty. */
 export function alertDescription(candidates: ReadonlyArray<string | undefined>): string {

@@ -16,13 +16,13 @@ export type {
 } from './types.ts';
 
 /** One normalizer per alert source. */
-const NORMALIZERS: Readonly<Record<AlertSource, SourceNormalizer>> = {
-  alertmanager: normalizeAlertmanager,
-  grafana: normalizeGrafana,
-  datadog: normalizeDatadog,
-  cloudwatch: normalizeCloudWatch,
-  generic: normalizeGeneric,
-};
+const NORMALIZERS: ReadonlyMap<string, SourceNormalizer> = new Map<AlertSource, SourceNormalizer>([
+  ['alertmanager', normalizeAlertmanager],
+  ['grafana', normalizeGrafana],
+  ['datadog', normalizeDatadog],
+  ['cloudwatch', normalizeCloudWatch],
+  ['generic', normalizeGeneric],
+]);
 
 /**
  * Turns a webhook body (already parsed JSON) from `source` into NormalizedAlerts, an SNS
@@ -36,8 +36,9 @@ export async function normalize(
   options: NormalizeOptions,
 ): Promise<NormalizationResult> {
   // The source usually comes from a URL path: guard against one the type did not catch.
-  if (!Object.hasOwn(NORMALIZERS, source)) {
+  const normalizer = NORMALIZERS.get(source);
+  if (!normalizer) {
     throw new ValidationError(`unknown alert source "${String(source).slice(0, 50)}"`, { field: 'source' });
   }
-  return NORMALIZERS[source](body, options);
+  return normalizer(body, options);
 }

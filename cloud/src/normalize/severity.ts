@@ -42,6 +42,8 @@ const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
 /** The level a severity word stands for, or undefined when the word is not one we know. */
 export function severityFromText(text: string | undefined): Severity | undefined {
   if (text === undefined) return undefined;
+  // Most senders write the word as listed ("warning", "critical"): no need to tidy it first.
+  if (Object.hasOwn(SEVERITY_WORDS, text)) return SEVERITY_WORDS[text];
   const word = text
     .trim()
     .toLowerCase()
