@@ -1,4 +1,5 @@
 import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
+import { formatIso } from '../normalize/time.ts';
 import {
   type ApplyDeliveriesDeps,
   applyDeliveries,
@@ -73,7 +74,7 @@ export class AlertPipeline {
     receivedAt = new Date(),
   ): Promise<Receipt> {
     const entry = await this.#deps.journal.append(
-      { orgId, source, receivedAt: receivedAt.toISOString(), alerts },
+      { orgId, source, receivedAt: formatIso(receivedAt.getTime()), alerts },
       rawJson,
     );
     for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });

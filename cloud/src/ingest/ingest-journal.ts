@@ -35,8 +35,11 @@ export function deliveryLine(
   rawJson: string,
 ): Buffer {
   const { seq, orgId, source, receivedAt } = entry;
-  const head = JSON.stringify({ seq, orgId, source, receivedAt });
-  return Buffer.from(`${head.slice(0, -1)},"raw":${rawJson}}\n`);
+  // Written out rather than stringified, once per delivery: only the organization id is text
+  // from outside (the source is one of five names, the time an ISO string).
+  return Buffer.from(
+    `{"seq":${seq},"orgId":${JSON.stringify(orgId)},"source":"${source}","receivedAt":"${receivedAt}","raw":${rawJson}}\n`,
+  );
 }
 
 /**
@@ -119,7 +122,8 @@ export class IngestJournal {
    */
   append(entry: Omit<JournalEntry, 'seq' | 'raw' | 'line'>, rawJson?: string): Promise<JournalEntry> {
     if (this.#fd === undefined) return Promise.reject(new Error('journal is not open'));
-    const numbered: JournalEntry = { seq: this.#nextSeq++, ...entry };
+    const { orgId, source, receivedAt, alerts } = entry;
+    const numbered: JournalEntry = { seq: this.#nextSeq++, orgId, source, receivedAt, alerts };
     if (rawJson === undefined) this.#unwritten.push(Buffer.from(`${JSON.stringify(numbered)}\n`));
     else {
       numbered.line = deliveryLine(numbered, rawJson);

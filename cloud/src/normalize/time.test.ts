@@ -1,6 +1,6 @@
 import { ValidationError } from '@opsworker/shared';
 import { describe, expect, it } from 'vitest';
-import { toIsoTime } from './time.ts';
+import { formatIso, toIsoTime } from './time.ts';
 
 describe('toIsoTime', () => {
   it.each([
@@ -39,5 +39,16 @@ describe('toIsoTime', () => {
       const text = `2026-11-24T05:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}Z`;
       expect(toIsoTime(text, 'startsAt')).toBe(new Date(text).toISOString());
     }
+  });
+});
+
+describe('formatIso', () => {
+  it.each([
+    0,
+    Date.UTC(2026, 10, 24, 6, 0, 0, 5),
+    Date.UTC(2026, 0, 1, 23, 59, 59, 999),
+    Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+  ])('writes %s exactly as Date#toISOString does', (millis) => {
+    expect(formatIso(millis)).toBe(new Date(millis).toISOString());
   });
 });

@@ -57,7 +57,7 @@ function parseIsoTime(value: string | number, field: string, what: string): stri
  * `Date#toISOString` for dates between 1970 and 9999, built by hand: V8's takes about a
  * microsecond, four times this, and every alert has a timestamp.
  */
-function formatIso(millis: number): string {
+export function formatIso(millis: number): string {
   const date = new Date(millis);
   const year = date.getUTCFullYear();
   return `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(
