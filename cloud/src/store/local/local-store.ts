@@ -72,16 +72,21 @@ export class LocalStore implements Store {
    * rotate tokens while the server runs, and that must take effect at once.
    */
   async listOrganizations(): Promise<Organization[]> {
-    await this.#refreshOrganizations();
+    if (this.#organizationsMayHaveChanged()) await this.#refreshOrganizations();
     return [...this.#orgsDb.data.organizations];
   }
 
+  /**
+   * A stat per request is measurable under load; another process changing the file is noticed
+   * within this interval (changes made through this store are seen at once). Checked before
+   * calling the refresh: every webhook delivery authenticates through here.
+   */
+  #organizationsMayHaveChanged(): boolean {
+    return Date.now() - this.#orgsCheckedAt >= ORGS_RECHECK_MS;
+  }
+
   async #refreshOrganizations(): Promise<void> {
-    // A stat per request is measurable under load; another process changing the file is
-    // noticed within this interval (changes made through this store are seen at once).
-    const now = Date.now();
-    if (now - this.#orgsCheckedAt < ORGS_RECHECK_MS) return;
-    this.#orgsCheckedAt = now;
+    this.#orgsCheckedAt = Date.now();
     let mtime = -1;
     try {
       mtime = statSync(this.#orgsPath).mtimeMs;
@@ -101,7 +106,7 @@ export class LocalStore implements Store {
   async findOrganizationByTokenHash(
     hash: string,
   ): Promise<{ org: Organization; kind: 'webhook' | 'api' } | undefined> {
-    await this.#refreshOrganizations();
+    if (this.#organizationsMayHaveChanged()) await this.#refreshOrganizations();
     return this.#orgsByTokenHash.get(hash);
   }
 
