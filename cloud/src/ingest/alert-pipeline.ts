@@ -97,7 +97,7 @@ export class AlertPipeline {
   /** Starts the drain, or wakes it if it is waiting for more deliveries. */
   #scheduleDrain(): void {
     if (this.#draining) {
-      this.#wake?.();
+      this.#wakeDrain();
       return;
     }
     this.#draining = new Promise<void>((resolve) => setImmediate(resolve))
@@ -135,7 +135,7 @@ export class AlertPipeline {
   }
 
   async #fill(batch: OpenBatch, gather: boolean): Promise<void> {
-    let gathered: Promise<void> | undefined;
+    let gathering = false;
     let timeUp = false;
     for (;;) {
       while (this.#pending.length > 0 && batch.deliveries.length < MAX_BATCH) {
@@ -145,12 +145,23 @@ export class AlertPipeline {
         batch.deliveries[batch.deliveries.length - 1] = settled(delivery);
       }
       if (!gather || timeUp || batch.deliveries.length >= MAX_BATCH) return;
-      gathered ??= this.#wait(BATCH_GATHER_MS).then(() => {
-        timeUp = true;
-      });
-      await Promise.race([gathered, new Promise<void>((resolve) => (this.#wake = resolve))]);
-      this.#wake = undefined;
+      if (!gathering) {
+        gathering = true;
+        void this.#wait(BATCH_GATHER_MS).then(() => {
+          timeUp = true;
+          this.#wakeDrain();
+        });
+      }
+      // Woken by the next accepted delivery or by the end of the gathering, whichever is first.
+      await new Promise<void>((resolve) => (this.#wake = resolve));
     }
+  }
+
+  /** Each wake-up promise is resolved once: resolving one twice costs a call into Node. */
+  #wakeDrain(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
   }
 
   /**
