@@ -38,7 +38,8 @@ export class BatchApplier {
   }
 
   async apply(entry: JournalEntry): Promise<void> {
-    for (const [index, alert] of entry.alerts.entries()) await this.#applyAlert(entry, index, alert);
+    const { alerts } = entry;
+    for (let index = 0; index < alerts.length; index++) await this.#applyAlert(entry, index, alerts[index]!);
   }
 
   changes(): Required<StoreChanges> {
@@ -72,7 +73,7 @@ export class BatchApplier {
       // The same alert again while it fires: count it, open nothing. In a storm most deliveries
       // are such repeats, so this batch's own copy is updated in place (the stored one never is).
       const counted = fromBatch ?? { ...existing };
-      Object.assign(counted, latestContent(incoming));
+      copyLatestContent(counted, incoming);
       counted.receivedCount += 1;
       counted.lastSeenAt = entry.receivedAt;
       counted.lastReceipt = entry.seq;
@@ -346,12 +347,15 @@ function investigationIdFor(entry: JournalEntry, key: string): string {
 
 /** What a repeated notification may update: the newest text, labels and links win. */
 function latestContent(alert: NormalizedAlert): Partial<NormalizedAlert> {
-  return {
-    title: alert.title,
-    description: alert.description,
-    labels: alert.labels,
-    annotations: alert.annotations,
-    links: alert.links,
-    severity: alert.severity,
-  };
+  return copyLatestContent({}, alert);
+}
+
+function copyLatestContent<T extends Partial<NormalizedAlert>>(target: T, alert: NormalizedAlert): T {
+  target.title = alert.title;
+  target.description = alert.description;
+  target.labels = alert.labels;
+  target.annotations = alert.annotations;
+  target.links = alert.links;
+  target.severity = alert.severity;
+  return target;
 }
