@@ -44,11 +44,14 @@ describe('toIsoTime', () => {
 
 describe('formatIso', () => {
   it.each([
-    0,
+    1,
     Date.UTC(2026, 10, 24, 6, 0, 0, 5),
     Date.UTC(2026, 0, 1, 23, 59, 59, 999),
     Date.UTC(9999, 11, 31, 23, 59, 59, 999),
   ])('writes %s exactly as Date#toISOString does', (millis) => {
     expect(formatIso(millis)).toBe(new Date(millis).toISOString());
+    // Asked again (it remembers the last one) and after another time.
+    expect(formatIso(millis)).toBe(new Date(millis).toISOString());
+    expect(formatIso(millis - 1)).toBe(new Date(millis - 1).toISOString());
   });
 });

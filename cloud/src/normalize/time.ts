@@ -53,16 +53,23 @@ function parseIsoTime(value: string | number, field: string, what: string): stri
   return formatIso(millis);
 }
 
+/** The last time formatted: in a storm, many deliveries are received within the same millisecond. */
+let lastMillis = Number.NaN;
+let lastIso = '';
+
 /**
  * `Date#toISOString` for dates between 1970 and 9999, built by hand: V8's takes about a
- * microsecond, four times this, and every alert has a timestamp.
+ * microsecond, four times this, and every alert and every delivery has a timestamp.
  */
 export function formatIso(millis: number): string {
+  if (millis === lastMillis) return lastIso;
   const date = new Date(millis);
   const year = date.getUTCFullYear();
-  return `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(
+  lastIso = `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(
     date.getUTCMinutes(),
   )}:${two(date.getUTCSeconds())}.${three(date.getUTCMilliseconds())}Z`;
+  lastMillis = millis;
+  return lastIso;
 }
 
 function two(value: number): string {
