@@ -50,10 +50,15 @@ interface SchemaDef {
   values?: unknown[];
 }
 
+/** Zod 4's description of a schema (`schema._zod.def`): its kind, checks and parts. */
+function defOf(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
 function compile(schema: z.ZodType): Guard | undefined {
   const own = declared.get(schema);
   if (own) return own;
-  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const def = defOf(schema);
   // Refinements live among the checks: only strings' and arrays' lengths are understood here.
   if (def.checks?.length && def.type !== 'string' && def.type !== 'array') return undefined;
   switch (def.type) {
@@ -122,7 +127,7 @@ function compileUnion(def: SchemaDef): Guard | undefined {
 
 /** A record with string keys, as JSON objects have: a `__proto__` key is left to zod. */
 function compileRecord(def: SchemaDef): Guard | undefined {
-  const keyDef = def.keyType && (def.keyType as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const keyDef = def.keyType && defOf(def.keyType);
   if (keyDef?.type !== 'string' || keyDef.checks?.length) return undefined;
   return inner(def.valueType, (check) => (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -137,8 +142,7 @@ function compileRecord(def: SchemaDef): Guard | undefined {
 
 /** Zod's default object: known keys checked, unknown keys allowed (zod drops them; readers ignore them). */
 function compileObject(def: SchemaDef): Guard | undefined {
-  if (def.catchall && (def.catchall as unknown as { _zod: { def: SchemaDef } })._zod.def.type !== 'unknown')
-    return undefined;
+  if (def.catchall && defOf(def.catchall).type !== 'unknown') return undefined;
   const fields: [string, Guard][] = [];
   for (const [key, field] of Object.entries(def.shape ?? {})) {
     const check = guardFor(field);
