@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { declareGuard } from './schema-guard.ts';
+import { declareGuard, guardFor } from './schema-guard.ts';
 
 const DetailedStringMap = z.record(z.string(), z.string());
 
-/** A plain object whose own values are all strings, as labels and annotations arrive in JSON. */
-function isStringMap(value: unknown): value is Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const key in value) {
-    // JSON.parse makes "__proto__" an own key; the detailed schema drops it, so it decides.
-    if (key === '__proto__' || typeof (value as Record<string, unknown>)[key] !== 'string') return false;
-  }
-  return true;
-}
+/**
+ * A plain object whose values are all strings, as labels and annotations arrive in JSON: the
+ * record's own compiled guard (a `__proto__` key, which JSON.parse makes an own key and zod's
+ * record drops, is left to zod).
+ */
+const isStringMap = guardFor(DetailedStringMap)!;
 
 /**
  * A string-to-string record (labels, annotations, tags). Every webhook delivery validates
@@ -22,7 +17,7 @@ function isStringMap(value: unknown): value is Record<string, string> {
  * through zod's record, so errors name the same field (`labels.severity: expected string`).
  */
 export const StringMap = z.unknown().transform((value, context): Record<string, string> => {
-  if (isStringMap(value)) return value;
+  if (isStringMap(value)) return value as Record<string, string>;
   const result = DetailedStringMap.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues)
