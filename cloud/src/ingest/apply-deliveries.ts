@@ -73,7 +73,7 @@ export async function storeApplied(
  * (`payloads/<first receipt>-<last receipt>.jsonl`; an alert's `lastReceipt` says which): one
  * file per batch, not per delivery, keeps a storm from turning into thousands of writes. Each
  * line is the delivery's journal line: `{"seq","orgId","source","receivedAt","raw"}`, the
- * body byte for byte.
+ * body as received (see `deliveryLine`).
  */
 async function storePayloads(
   blobs: BlobStore,

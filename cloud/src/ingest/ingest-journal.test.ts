@@ -54,6 +54,20 @@ describe('IngestJournal', () => {
       expect(new IngestJournal(dir).open()[0]!.line).toEqual(written.line);
     });
 
+    it('keeps a pretty-printed body on its one line, its line breaks turned to spaces', async () => {
+      const journal = new IngestJournal(dir);
+      journal.open();
+      const body = '{\r\n  "alerts": [\n    {"labels": {"alertname": "Line\\nBreak"}}\n  ]\n}\n';
+      const written = await journal.append(entry('acme'), body);
+      await journal.append(entry(), '{"b":2}');
+      journal.close();
+
+      const pending = new IngestJournal(dir).open();
+      // Both deliveries come back after a restart, neither split across lines and lost.
+      expect(pending.map((e) => e.raw)).toEqual([JSON.parse(body), { b: 2 }]);
+      expect(written.line!.toString('utf8')).toContain(`"raw":${body.replace(/[\r\n]/g, ' ')}}\n`);
+    });
+
     it('skips a line cut short by a crash: it was never acknowledged', async () => {
       const journal = new IngestJournal(dir);
       journal.open();

@@ -23,22 +23,31 @@ export interface JournalEntry {
   /** The body as received, parsed: only on an entry read back from the journal. */
   raw?: unknown;
   /**
-   * For a delivery that came with a body: its journal line (the body byte for byte, with the
+   * For a delivery that came with a body: its journal line (the body as received, with the
    * receipt, organization, source and time), which the payload archive keeps as it is.
    */
   line?: Buffer;
 }
 
-/** What a delivery with a body is journaled and archived as: one line, the body embedded as received. */
+const LINE_BREAK = /[\n\r]/;
+const LINE_BREAKS = /[\n\r]/g;
+
+/**
+ * What a delivery with a body is journaled and archived as: one line, the body embedded as
+ * received. A pretty-printed body has line breaks, which in valid JSON can only be spacing
+ * between tokens (a string may not hold one unescaped): each becomes a space, so the line stays
+ * one line and the body keeps its meaning and its length.
+ */
 export function deliveryLine(
   entry: Pick<JournalEntry, 'seq' | 'orgId' | 'source' | 'receivedAt'>,
   rawJson: string,
 ): Buffer {
   const { seq, orgId, source, receivedAt } = entry;
+  const body = LINE_BREAK.test(rawJson) ? rawJson.replace(LINE_BREAKS, ' ') : rawJson;
   // Written out rather than stringified, once per delivery: only the organization id is text
   // from outside (the source is one of five names, the time an ISO string).
   return Buffer.from(
-    `{"seq":${seq},"orgId":${JSON.stringify(orgId)},"source":"${source}","receivedAt":"${receivedAt}","raw":${rawJson}}\n`,
+    `{"seq":${seq},"orgId":${JSON.stringify(orgId)},"source":"${source}","receivedAt":"${receivedAt}","raw":${body}}\n`,
   );
 }
 
