@@ -87,5 +87,5 @@ async function storePayloads(
     else linesByOrg.set(orgId, [line]);
   }
   const key = `payloads/${batch[0]!.seq}-${batch.at(-1)!.seq}.jsonl`;
-  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, Buffer.concat(lines))));
+  await Promise.all([...linesByOrg].map(([orgId, lines]) => blobs.put(orgId, key, lines)));
 }

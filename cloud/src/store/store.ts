@@ -91,8 +91,18 @@ export interface Store {
   apply(changes: StoreChanges): Promise<void>;
 }
 
+/**
+ * A blob's content: text, bytes, or parts written one after another (a batch of payload lines,
+ * which an adapter that can write them as they are need not copy into one buffer first).
+ */
+export type BlobBody = string | Uint8Array | readonly Uint8Array[];
+
+export function isBlobParts(body: BlobBody): body is readonly Uint8Array[] {
+  return Array.isArray(body);
+}
+
 /** Bulky payloads (raw alert payloads, evidence) kept out of the record store. */
 export interface BlobStore {
-  put(orgId: string, key: string, body: string | Uint8Array): Promise<void>;
+  put(orgId: string, key: string, body: BlobBody): Promise<void>;
   get(orgId: string, key: string): Promise<Buffer | undefined>;
 }

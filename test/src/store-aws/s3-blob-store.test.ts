@@ -45,6 +45,12 @@ describe('S3BlobStore', () => {
     expect(await blobs.get('acme', 'evidence/inv_1/missing.json')).toBeUndefined();
   });
 
+  it('stores parts given as a list as one object, in order', async () => {
+    const blobs = new S3BlobStore({ client: aws.s3, bucket: await aws.createBucket() });
+    await blobs.put('acme', 'payloads/5-6.jsonl', [Buffer.from('{"seq":5}\n'), Buffer.from('{"seq":6}\n')]);
+    expect((await blobs.get('acme', 'payloads/5-6.jsonl'))?.toString('utf8')).toBe('{"seq":5}\n{"seq":6}\n');
+  });
+
   it('keeps each organization under its own prefix, invisible to the others', async () => {
     const bucket = await aws.createBucket();
     const blobs = new S3BlobStore({ client: aws.s3, bucket });

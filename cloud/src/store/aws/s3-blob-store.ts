@@ -1,6 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ValidationError } from '@opsworker/shared';
-import type { BlobStore } from '../store.ts';
+import { type BlobBody, type BlobStore, isBlobParts } from '../store.ts';
 
 /** The same rule as the file blob store: plain path segments, nothing that could climb out. */
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -28,12 +28,12 @@ export class S3BlobStore implements BlobStore {
     this.#kmsKeyId = options.kmsKeyId;
   }
 
-  async put(orgId: string, key: string, body: string | Uint8Array): Promise<void> {
+  async put(orgId: string, key: string, body: BlobBody): Promise<void> {
     await this.#client.send(
       new PutObjectCommand({
         Bucket: this.#bucket,
         Key: objectKey(orgId, key),
-        Body: body,
+        Body: isBlobParts(body) ? Buffer.concat(body) : body,
         ContentType: key.endsWith('.json') ? 'application/json' : 'application/octet-stream',
         // Set on every object, not only by bucket default: a bucket misconfigured later still
         // gets encrypted objects, and a bucket policy can refuse puts without the header.

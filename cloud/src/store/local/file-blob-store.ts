@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ValidationError } from '@opsworker/shared';
-import type { BlobStore } from '../store.ts';
+import { type BlobBody, type BlobStore, isBlobParts } from '../store.ts';
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
@@ -22,7 +22,7 @@ export class FileBlobStore implements BlobStore {
     return join(this.#dir, orgId, key);
   }
 
-  async put(orgId: string, key: string, body: string | Uint8Array): Promise<void> {
+  async put(orgId: string, key: string, body: BlobBody): Promise<void> {
     const path = this.#path(orgId, key);
     const dir = dirname(path);
     if (!this.#madeDirs.has(dir)) {
@@ -31,7 +31,8 @@ export class FileBlobStore implements BlobStore {
     }
     // Write then rename: a reader (or a crash) never sees half a blob.
     const tmp = `${path}.${process.pid}.${this.#tmpCounter++}.tmp`;
-    await writeFile(tmp, body);
+    if (isBlobParts(body)) await writeParts(tmp, body);
+    else await writeFile(tmp, body);
     await rename(tmp, path);
   }
 
@@ -42,5 +43,15 @@ export class FileBlobStore implements BlobStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+}
+
+/** Parts written with gathering writes, as they are: no copy of the whole blob is made. */
+async function writeParts(path: string, parts: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    await file.writev(parts);
+  } finally {
+    await file.close();
   }
 }

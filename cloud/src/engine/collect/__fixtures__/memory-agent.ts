@@ -9,7 +9,7 @@ import {
 } from '@opsworker/agent/kube/memory-kube-reader.ts';
 import { createInProcessTransport } from '@opsworker/agent/transport/in-process-transport.ts';
 import type { AgentTransport } from '@opsworker/shared';
-import type { BlobStore } from '../../../store/store.ts';
+import { type BlobStore, isBlobParts } from '../../../store/store.ts';
 
 /** The real agent executor over an in-memory cluster, as the collector reaches it in-process. */
 export interface MemoryAgent {
@@ -23,7 +23,7 @@ function memoryBlobs(): MemoryAgent['blobs'] {
   const blobs = new Map<string, Buffer>();
   return {
     async put(orgId, key, body) {
-      blobs.set(`${orgId}/${key}`, Buffer.from(body));
+      blobs.set(`${orgId}/${key}`, isBlobParts(body) ? Buffer.concat(body) : Buffer.from(body));
     },
     async get(orgId, key) {
       return blobs.get(`${orgId}/${key}`);
