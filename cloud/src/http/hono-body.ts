@@ -9,12 +9,13 @@ export function honoBody(c: Context): BodySource {
     contentLength,
     // With a declared length the server's buffered read is safe (the length was checked) and
     // much faster than a web stream; a chunked body is streamed and cut off at the limit.
-    text: (limit) => (contentLength === undefined ? readLimited(c.req.raw, limit) : c.req.text()),
+    bytes: async (limit) =>
+      contentLength === undefined ? readLimited(c.req.raw, limit) : Buffer.from(await c.req.arrayBuffer()),
   };
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+async function readLimited(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,5 +29,5 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

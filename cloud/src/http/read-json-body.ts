@@ -15,8 +15,13 @@ function isJsonish(contentType: string | undefined): boolean {
 /** `\s` is exactly what `String#trim` removes: white space and line terminators. */
 const NON_BLANK = /\S/;
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** UTF-8's byte-order mark. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function stripBom(bytes: Buffer): Buffer {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes.subarray(0, 3).equals(BOM)
+    ? bytes.subarray(3)
+    : bytes;
 }
 
 export function payloadTooLarge(): HttpError {
@@ -27,18 +32,19 @@ export function payloadTooLarge(): HttpError {
 export interface BodySource {
   contentType: string | undefined;
   contentLength: string | undefined;
-  /** Reads the body as text; throws payloadTooLarge() once it passes `limit` bytes. */
-  text(limit: number): Promise<string>;
+  /** Reads the body; throws payloadTooLarge() once it passes `limit` bytes. */
+  bytes(limit: number): Promise<Buffer>;
 }
 
 /**
- * Reads and parses a JSON body of at most 1 MiB. Returns the text too, for journaling.
- * `allowEmpty`: for actions whose fields are all optional, an empty body means `{}`.
+ * Reads and parses a JSON body of at most 1 MiB. Returns its bytes too (without a byte-order
+ * mark), for journaling. `allowEmpty`: for actions whose fields are all optional, an empty body
+ * means `{}`.
  */
 export async function readJsonBody(
   source: BodySource,
   options: { allowEmpty?: boolean } = {},
-): Promise<{ value: unknown; text: string }> {
+): Promise<{ value: unknown; bytes: Buffer }> {
   if (!isJsonish(source.contentType)) {
     throw new HttpError(
       415,
@@ -48,13 +54,14 @@ export async function readJsonBody(
   }
   if (Number(source.contentLength) > MAX_BODY_BYTES) throw payloadTooLarge();
   // A leading byte-order mark is legal in JSON text sent by some tools; JSON.parse refuses it.
-  const text = stripBom(await source.text(MAX_BODY_BYTES));
+  const bytes = stripBom(await source.bytes(MAX_BODY_BYTES));
+  const text = bytes.toString('utf8');
   // Looks for the first non-blank character, instead of copying the whole body to trim it.
   const blank = !NON_BLANK.test(text);
-  if (blank && options.allowEmpty) return { value: {}, text };
+  if (blank && options.allowEmpty) return { value: {}, bytes };
   if (blank) throw new HttpError(400, 'invalid_json', 'The request body is empty: send a JSON document.');
   try {
-    return { value: JSON.parse(text), text };
+    return { value: JSON.parse(text), bytes };
   } catch (error) {
     throw new HttpError(
       400,

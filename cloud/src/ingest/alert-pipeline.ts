@@ -7,7 +7,7 @@ import {
   storeApplied,
 } from './apply-deliveries.ts';
 import { BatchApplier } from './batch-applier.ts';
-import type { IngestJournal, JournalRecord } from './ingest-journal.ts';
+import type { IngestJournal, JournalRecord, RawBody } from './ingest-journal.ts';
 import { normalizeForReplay } from './normalize-for-replay.ts';
 
 export interface AlertPipelineDeps extends ApplyDeliveriesDeps {
@@ -70,12 +70,12 @@ export class AlertPipeline {
     orgId: string,
     source: AlertSource,
     alerts: NormalizedAlert[],
-    rawJson?: string,
+    raw?: RawBody,
     receivedAt = new Date(),
   ): Promise<Receipt> {
     const entry = await this.#deps.journal.append(
       { orgId, source, receivedAt: formatIso(receivedAt.getTime()), alerts },
-      rawJson,
+      raw,
     );
     for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
     this.#pending.push(entry);

@@ -29,26 +29,51 @@ export interface JournalEntry {
   line?: Buffer;
 }
 
-const LINE_BREAK = /[\n\r]/;
-const LINE_BREAKS = /[\n\r]/g;
+/** A delivery's body as received: bytes from an HTTP server, or text (a Lambda event, a test). */
+export type RawBody = string | Uint8Array;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const CLOSE_BRACE = 0x7d;
 
 /**
  * What a delivery with a body is journaled and archived as: one line, the body embedded as
  * received. A pretty-printed body has line breaks, which in valid JSON can only be spacing
  * between tokens (a string may not hold one unescaped): each becomes a space, so the line stays
  * one line and the body keeps its meaning and its length.
+ *
+ * The body's bytes are copied into the line as they are: it was parsed successfully, so it
+ * needs no re-encoding, and the body text is not concatenated into a second copy on the heap.
  */
 export function deliveryLine(
   entry: Pick<JournalEntry, 'seq' | 'orgId' | 'source' | 'receivedAt'>,
-  rawJson: string,
+  raw: RawBody,
 ): Buffer {
   const { seq, orgId, source, receivedAt } = entry;
-  const body = LINE_BREAK.test(rawJson) ? rawJson.replace(LINE_BREAKS, ' ') : rawJson;
-  // Written out rather than stringified, once per delivery: only the organization id is text
-  // from outside (the source is one of five names, the time an ISO string).
-  return Buffer.from(
-    `{"seq":${seq},"orgId":${JSON.stringify(orgId)},"source":"${source}","receivedAt":"${receivedAt}","raw":${body}}\n`,
+  const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
+  // Written out rather than stringified: only the organization id is text from outside (the
+  // source is one of five names, the time an ISO string).
+  const head = `{"seq":${seq},"orgId":${JSON.stringify(orgId)},"source":"${source}","receivedAt":"${receivedAt}","raw":`;
+  const bodyStart = Buffer.byteLength(head);
+  const bodyEnd = bodyStart + body.length;
+  const line = Buffer.allocUnsafe(bodyEnd + 2);
+  line.write(head, 0);
+  line.set(body, bodyStart);
+  line[bodyEnd] = CLOSE_BRACE;
+  line[bodyEnd + 1] = LF;
+  const firstBreak = Math.min(
+    indexBefore(line, LF, bodyStart, bodyEnd),
+    indexBefore(line, CR, bodyStart, bodyEnd),
   );
+  for (let i = firstBreak; i < bodyEnd; i++) if (line[i] === LF || line[i] === CR) line[i] = SPACE;
+  return line;
+}
+
+/** Where `byte` first is in `buffer` from `start`, or `end` when not before it. */
+function indexBefore(buffer: Buffer, byte: number, start: number, end: number): number {
+  const at = buffer.indexOf(byte, start);
+  return at === -1 || at > end ? end : at;
 }
 
 /**
@@ -119,23 +144,22 @@ export class IngestJournal {
   }
 
   /**
-   * Writes one entry and resolves with it, numbered, once it is on disk. `rawJson` is the
-   * request body as received; it was parsed successfully, so it is embedded without
-   * re-encoding, and it stands for the alerts (see JournalRecord); the entry then carries its
-   * line for the payload archive.
+   * Writes one entry and resolves with it, numbered, once it is on disk. `raw` is the request
+   * body as received; it stands for the alerts (see JournalRecord), and the entry then carries
+   * its line for the payload archive.
    *
    * Group commit: entries appended in the same turn of the event loop are written with one
    * write call, because under a storm the write syscall, not the work, is what costs. Each line
    * is encoded once, off the JavaScript heap, and shared with the archive: a delivery waiting
    * to be applied holds no copy of its body that the garbage collector has to move.
    */
-  append(entry: Omit<JournalEntry, 'seq' | 'raw' | 'line'>, rawJson?: string): Promise<JournalEntry> {
+  append(entry: Omit<JournalEntry, 'seq' | 'raw' | 'line'>, raw?: RawBody): Promise<JournalEntry> {
     if (this.#fd === undefined) return Promise.reject(new Error('journal is not open'));
     const { orgId, source, receivedAt, alerts } = entry;
     const numbered: JournalEntry = { seq: this.#nextSeq++, orgId, source, receivedAt, alerts };
-    if (rawJson === undefined) this.#unwritten.push(Buffer.from(`${JSON.stringify(numbered)}\n`));
+    if (raw === undefined) this.#unwritten.push(Buffer.from(`${JSON.stringify(numbered)}\n`));
     else {
-      numbered.line = deliveryLine(numbered, rawJson);
+      numbered.line = deliveryLine(numbered, raw);
       this.#unwritten.push(numbered.line);
     }
     if (this.#unwritten.length === 1) setImmediate(() => this.#flush());

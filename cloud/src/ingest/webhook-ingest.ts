@@ -85,7 +85,7 @@ export class WebhookIngest {
       return { status: 200, body: { subscription, topicArn: result.topicArn } };
     }
     if (result.kind === 'ignored') return { status: 202, body: { accepted: 0, ignored: result.reason } };
-    const receipt = await this.#deps.pipeline.accept(orgId, source, result.alerts, body.text, receivedAt);
+    const receipt = await this.#deps.pipeline.accept(orgId, source, result.alerts, body.bytes, receivedAt);
     return { status: 202, body: receipt };
   }
 

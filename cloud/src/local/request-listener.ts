@@ -76,7 +76,7 @@ function nodeBody(request: IncomingMessage): BodySource {
   return {
     contentType: request.headers['content-type'],
     contentLength: request.headers['content-length'],
-    text: (limit) =>
+    bytes: (limit) =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -91,10 +91,8 @@ function nodeBody(request: IncomingMessage): BodySource {
           }
           chunks.push(chunk);
         });
-        // A webhook body usually arrives in one chunk: decode it without copying it first.
-        request.on('end', () =>
-          resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')),
-        );
+        // A webhook body usually arrives in one chunk: it is not copied then.
+        request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
         request.on('error', reject);
       }),
   };

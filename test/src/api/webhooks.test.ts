@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertmanagerPayload } from '../support/alertmanager-payload.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -122,5 +124,32 @@ describe('POST /webhooks/{source}', () => {
       },
     );
     expect(status).toBe(202);
+  });
+
+  it('archives a body as received: with a byte-order mark dropped and line breaks as spaces, it reads back', async () => {
+    const pretty = JSON.stringify({ title: 'Disk “almost” full', severity: 'warning' }, null, 2);
+    const response = await fetch(`${server.url}/webhooks/generic`, {
+      method: 'POST',
+      body: `\uFEFF${pretty.replaceAll('\n', '\r\n')}`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.webhookToken}` },
+    });
+    expect(response.status).toBe(202);
+    const { receipt } = (await response.json()) as { receipt: number };
+    await server.pipeline.idle();
+
+    const archive = join(server.dataDir, 'blobs', 'default', 'payloads');
+    const file = readdirSync(archive).find((name) => {
+      const [first, last] = name.replace('.jsonl', '').split('-').map(Number);
+      return first! <= receipt && receipt <= last!;
+    });
+    const lines = readFileSync(join(archive, file!), 'utf8').trimEnd().split('\n');
+    const line = lines
+      .map((text) => JSON.parse(text) as { seq: number; raw: unknown })
+      .find((l) => l.seq === receipt);
+    expect(line?.raw).toEqual(JSON.parse(pretty));
+    // The body's own bytes, multi-byte characters included, each line break now a space.
+    expect(lines.find((text) => text.startsWith(`{"seq":${receipt},`))).toContain(
+      `"raw":${pretty.replaceAll('\n', '  ')}}`,
+    );
   });
 });

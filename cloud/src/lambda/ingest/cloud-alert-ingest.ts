@@ -2,7 +2,7 @@ import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
 import { HttpError } from '../../http/http-error.ts';
 import type { Receipt } from '../../ingest/alert-pipeline.ts';
 import { type ApplyDeliveriesDeps, applyDeliveries } from '../../ingest/apply-deliveries.ts';
-import { deliveryLine } from '../../ingest/ingest-journal.ts';
+import { deliveryLine, type RawBody } from '../../ingest/ingest-journal.ts';
 import { RuleBook } from '../../org-rules/rule-book.ts';
 import type { DynamoCounter } from '../coordination/dynamo-counter.ts';
 import { type DynamoLease, LeaseBusyError } from '../coordination/dynamo-lease.ts';
@@ -39,7 +39,7 @@ export class CloudAlertIngest {
     orgId: string,
     source: AlertSource,
     alerts: NormalizedAlert[],
-    rawJson?: string,
+    raw?: RawBody,
   ): Promise<Receipt> {
     const { lease, counter, metrics } = this.#deps;
     try {
@@ -56,7 +56,7 @@ export class CloudAlertIngest {
           const receivedAt = now.toISOString();
           const delivery = { seq, orgId, source, receivedAt, alerts };
           const applied = await applyDeliveries({ ...this.#deps, rules }, [
-            rawJson === undefined ? delivery : { ...delivery, line: deliveryLine(delivery, rawJson) },
+            raw === undefined ? delivery : { ...delivery, line: deliveryLine(delivery, raw) },
           ]);
           await this.#requeueStalled(orgId, applied, now);
           return { receipt: seq, accepted: alerts.length };
