@@ -1,4 +1,4 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export type TokenKind = 'webhook' | 'api';
 
@@ -17,9 +17,15 @@ export function hashToken(token: string): string {
   return hash('sha256', token, 'hex');
 }
 
-/** Compares two hex digests without leaking, through timing, how much of them matched. */
+/**
+ * Compares two hex digests without leaking, through timing, how much of them matched: every
+ * character is compared, whatever the first difference. Done on the strings themselves, as
+ * `timingSafeEqual` does on bytes: decoding both into buffers first cost every delivery more
+ * than the comparison.
+ */
 export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
 }
