@@ -1,4 +1,5 @@
-import type { AlertSource, NormalizedAlert } from '@opsworker/shared';
+import type { AlertSource, AlertStatus, NormalizedAlert } from '@opsworker/shared';
+import type { CounterSeries } from '../metrics/metrics-registry.ts';
 import { formatIso } from '../normalize/time.ts';
 import {
   type ApplyDeliveriesDeps,
@@ -45,6 +46,7 @@ export class AlertPipeline {
   #appliedSeq = 0;
   #checkpointedAt = 0;
   #checkpointTimer: NodeJS.Timeout | undefined;
+  readonly #received: Partial<Record<AlertSource, Partial<Record<AlertStatus, CounterSeries>>>> = {};
 
   constructor(deps: AlertPipelineDeps) {
     this.#deps = deps;
@@ -77,10 +79,18 @@ export class AlertPipeline {
       { orgId, source, receivedAt: formatIso(receivedAt.getTime()), alerts },
       raw,
     );
-    for (const alert of alerts) this.#deps.metrics.alertsReceived.inc({ source, status: alert.status });
+    for (const alert of alerts) this.#receivedSeries(source, alert.status).inc();
     this.#pending.push(entry);
     this.#scheduleDrain();
     return { receipt: entry.seq, accepted: alerts.length };
+  }
+
+  /** The count of alerts received from a source in a status, found once rather than per alert. */
+  #receivedSeries(source: AlertSource, status: AlertStatus): CounterSeries {
+    this.#received[source] ??= {};
+    const bySource = this.#received[source];
+    bySource[status] ??= this.#deps.metrics.alertsReceived.series({ source, status });
+    return bySource[status];
   }
 
   /** Resolves once every accepted delivery is applied. */

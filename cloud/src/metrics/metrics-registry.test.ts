@@ -21,6 +21,18 @@ describe('MetricsRegistry', () => {
     );
   });
 
+  it('counts through a series handle into the same series as inc with the same labels', () => {
+    const counter = new Counter('c', 'h');
+    const firing = counter.series({ source: 'grafana', status: 'firing' });
+    // A series taken but never bumped is not rendered.
+    counter.series({ source: 'grafana', status: 'resolved' });
+    expect(counter.render()).not.toContain('c{');
+    firing.inc();
+    counter.inc({ source: 'grafana', status: 'firing' });
+    firing.inc(3);
+    expect(counter.render()).toBe('# HELP c h\n# TYPE c counter\nc{source="grafana",status="firing"} 5\n');
+  });
+
   it('escapes backslashes, quotes and newlines in label values, and keeps such series apart', () => {
     const counter = new Counter('c', 'h');
     counter.inc({ rule: 'say "hi"\\n\nnext' });

@@ -25,6 +25,11 @@ function header(name: string, help: string, type: string): string {
   return `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n`;
 }
 
+/** One label set's count, held by a caller that bumps it on a hot path. */
+export interface CounterSeries {
+  inc(by?: number): void;
+}
+
 /** A monotonically increasing count per label set. */
 export class Counter implements Metric {
   readonly #values = new Map<string, { labels: Labels; value: number }>();
@@ -37,10 +42,32 @@ export class Counter implements Metric {
   }
 
   inc(labels: Labels = {}, by = 1): void {
+    this.#entry(labelText(labels), labels).value += by;
+  }
+
+  /**
+   * The series of one label set, its key built once: for counts bumped for every alert
+   * received, where building the key each time was most of the cost. It is rendered only once
+   * it has been bumped.
+   */
+  series(labels: Labels): CounterSeries {
     const key = labelText(labels);
-    const entry = this.#values.get(key);
-    if (entry) entry.value += by;
-    else this.#values.set(key, { labels, value: by });
+    let entry: { value: number } | undefined;
+    return {
+      inc: (by = 1) => {
+        entry ??= this.#entry(key, labels);
+        entry.value += by;
+      },
+    };
+  }
+
+  #entry(key: string, labels: Labels): { value: number } {
+    let entry = this.#values.get(key);
+    if (!entry) {
+      entry = { labels, value: 0 };
+      this.#values.set(key, entry);
+    }
+    return entry;
   }
 
   render(): string {
