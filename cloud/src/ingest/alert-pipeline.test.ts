@@ -98,6 +98,41 @@ describe('AlertPipeline', () => {
       expect(stored).toMatchObject({ receivedCount: 3, description: 'newer text', status: 'firing' });
       expect(await investigations()).toHaveLength(1);
     });
+
+    it('counts repeats within one batch, in order, around alerts it has not seen and a resolution', async () => {
+      const deliveries = [
+        [alert({ fingerprint: 'a' })],
+        [alert({ fingerprint: 'a', description: 'second' })],
+        [
+          alert({ fingerprint: 'a' }),
+          alert({ fingerprint: 'b' }),
+          alert({ fingerprint: 'a', description: 'third' }),
+        ],
+        [alert({ fingerprint: 'b', status: 'resolved' }), alert({ fingerprint: 'b' })],
+      ];
+      // Accepted together: applied as one batch, each repeat counted on the batch's own copy.
+      const receipts = await Promise.all(
+        deliveries.map((alerts) => pipeline.accept('default', 'alertmanager', alerts)),
+      );
+      await pipeline.idle();
+      expect(await store.getAlertByFingerprint('default', 'a')).toMatchObject({
+        receivedCount: 4,
+        description: 'third',
+        status: 'firing',
+        lastReceipt: receipts[2]!.receipt,
+      });
+      // Resolved, then firing again in the same delivery: counted, and decided on again.
+      expect(await store.getAlertByFingerprint('default', 'b')).toMatchObject({
+        receivedCount: 3,
+        status: 'firing',
+        lastReceipt: receipts[3]!.receipt,
+      });
+      // Both about the same pod: one investigation, which b's resolution did not end while a fires.
+      const [only, ...others] = await investigations();
+      expect(others).toEqual([]);
+      expect(only!.alertIds).toHaveLength(2);
+      expect(only!.resolvedAt).toBeUndefined();
+    });
   });
 
   it('keeps every delivery as it was received, one payload file per batch', async () => {

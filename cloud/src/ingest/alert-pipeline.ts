@@ -151,7 +151,8 @@ export class AlertPipeline {
       while (this.#pending.length > 0 && batch.deliveries.length < MAX_BATCH) {
         const delivery = this.#pending.shift()!;
         batch.deliveries.push(delivery);
-        await batch.applier.apply(delivery);
+        const applying = batch.applier.apply(delivery);
+        if (applying) await applying;
         batch.deliveries[batch.deliveries.length - 1] = settled(delivery);
       }
       if (!gather || timeUp || batch.deliveries.length >= MAX_BATCH) return;

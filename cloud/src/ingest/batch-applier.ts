@@ -37,9 +37,26 @@ export class BatchApplier {
     this.#deps = deps;
   }
 
-  async apply(entry: JournalEntry): Promise<void> {
+  /**
+   * Applies an entry; returns a promise only when it has to wait on the store. In a storm most
+   * entries repeat an alert this batch already holds, firing: those are counted at once, with
+   * no lookup to wait for.
+   */
+  apply(entry: JournalEntry): Promise<void> | undefined {
     const { alerts } = entry;
-    for (let index = 0; index < alerts.length; index++) await this.#applyAlert(entry, index, alerts[index]!);
+    for (let index = 0; index < alerts.length; index++) {
+      const incoming = alerts[index]!;
+      const held = this.#alerts.get(`${entry.orgId}|${incoming.fingerprint}`);
+      if (!held || !isFiringRepeat(held, incoming)) return this.#applyFrom(entry, index);
+      countRepeat(held, entry, incoming);
+    }
+    return undefined;
+  }
+
+  async #applyFrom(entry: JournalEntry, start: number): Promise<void> {
+    const { alerts } = entry;
+    for (let index = start; index < alerts.length; index++)
+      await this.#applyAlert(entry, index, alerts[index]!);
   }
 
   changes(): Required<StoreChanges> {
@@ -69,14 +86,10 @@ export class BatchApplier {
       await this.#resolve(entry, key, incoming, existing);
       return;
     }
-    if (existing?.status === 'firing') {
-      // The same alert again while it fires: count it, open nothing. In a storm most deliveries
-      // are such repeats, so this batch's own copy is updated in place (the stored one never is).
+    if (existing && isFiringRepeat(existing, incoming)) {
+      // This batch's own copy is updated in place (the stored one never is).
       const counted = fromBatch ?? { ...existing };
-      copyLatestContent(counted, incoming);
-      counted.receivedCount += 1;
-      counted.lastSeenAt = entry.receivedAt;
-      counted.lastReceipt = entry.seq;
+      countRepeat(counted, entry, incoming);
       if (!fromBatch) this.#putAlert(counted);
       return;
     }
@@ -343,6 +356,18 @@ export class BatchApplier {
 
 function investigationIdFor(entry: JournalEntry, key: string): string {
   return makeId('inv', new Date(entry.receivedAt), `inv.${key}`);
+}
+
+/** The same alert again while it fires: it is counted, and opens nothing. */
+function isFiringRepeat(existing: Alert, incoming: NormalizedAlert): boolean {
+  return existing.status === 'firing' && incoming.status !== 'resolved';
+}
+
+function countRepeat(counted: Alert, entry: JournalEntry, incoming: NormalizedAlert): void {
+  copyLatestContent(counted, incoming);
+  counted.receivedCount += 1;
+  counted.lastSeenAt = entry.receivedAt;
+  counted.lastReceipt = entry.seq;
 }
 
 /** What a repeated notification may update: the newest text, labels and links win. */
