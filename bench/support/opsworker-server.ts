@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLocalConfig } from '../../cloud/src/local/config.ts';
@@ -6,14 +6,22 @@ import { startLocalServer } from '../../cloud/src/local/local-server.ts';
 import { createLogger } from '../../cloud/src/log/logger.ts';
 
 // The real local server on a fresh data dir, for benchmarks run against it from another process.
+// A data dir made here is removed when the server stops: an ingest run leaves hundreds of
+// megabytes of journal and payloads, and their write-back would slow the benchmarks after it.
+const madeDataDir = process.env.OPSWORKER_DATA_DIR
+  ? undefined
+  : mkdtempSync(join(tmpdir(), 'opsworker-bench-'));
 const config = loadLocalConfig({
   OPSWORKER_PORT: '0',
-  OPSWORKER_DATA_DIR: process.env.OPSWORKER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'opsworker-bench-')),
+  OPSWORKER_DATA_DIR: process.env.OPSWORKER_DATA_DIR ?? madeDataDir!,
   OPSWORKER_WEBHOOK_TOKEN: process.env.OPSWORKER_WEBHOOK_TOKEN ?? 'owh_bench-webhook-token-000000',
   OPSWORKER_API_TOKEN: process.env.OPSWORKER_API_TOKEN ?? 'owa_bench-api-token-00000000000',
 });
 const server = await startLocalServer(config, { log: createLogger('error') });
 console.log(`listening on ${server.url}`);
 process.on('SIGTERM', () => {
-  void server.close().then(() => process.exit(0));
+  void server.close().then(() => {
+    if (madeDataDir) rmSync(madeDataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
 });
