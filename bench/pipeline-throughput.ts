@@ -60,9 +60,9 @@ async function inProcessRate(bodies: string[]): Promise<number> {
     const sequencer = new TimelineSequencer(store);
     const started = performance.now();
     let seq = 0;
-    for (let start = 0; start < bodies.length; start += 500) {
+    for (let start = 0; start < bodies.length; start += 2000) {
       const applier = new BatchApplier({ store, rules, groupWindowMs: 30 * 60_000, sequencer });
-      for (const body of bodies.slice(start, start + 500)) {
+      for (const body of bodies.slice(start, start + 2000)) {
         const result = await normalize('alertmanager', JSON.parse(body), { receivedAt: new Date() });
         const alerts: NormalizedAlert[] = result.kind === 'alerts' ? result.alerts : [];
         await applier.apply({

@@ -163,14 +163,14 @@ describe('AlertPipeline', () => {
       const pauses: number[] = [];
       pipeline = build({ wait: async (ms) => void pauses.push(ms) });
       await pipeline.start();
-      // Accepted in one turn: 1,200 deliveries wait when the first batch (of 500) is applied.
-      const storm = Array.from({ length: 1_200 }, () =>
+      // Accepted in one turn: 4,800 deliveries wait when the first batch (of 2,000) is applied.
+      const storm = Array.from({ length: 4_800 }, () =>
         pipeline.accept('default', 'alertmanager', [alert({ fingerprint: 'a' })]),
       );
       await Promise.all(storm);
       await pipeline.idle();
-      expect(await store.getAlertByFingerprint('default', 'a')).toMatchObject({ receivedCount: 1_200 });
-      // 500 and 500 at once; only the last 200 waited to gather more.
+      expect(await store.getAlertByFingerprint('default', 'a')).toMatchObject({ receivedCount: 4_800 });
+      // 2,000 and 2,000 at once; only the last 800 waited to gather more.
       expect(pauses).toEqual([50]);
     });
   });
