@@ -1,7 +1,6 @@
 // `npm start`: the local all-in-one OpsWorker. The composition root lives outside the packages
 // so the backend (cloud) never imports a front end (chatbot, desktop): it only wires them.
 import { loadSlackConfig } from '@opsworker/chatbot/config.ts';
-import { createSlackBot } from '@opsworker/chatbot/start-slack-bot.ts';
 import { startBanner } from '@opsworker/cloud/local/banner.ts';
 import { loadLocalConfig } from '@opsworker/cloud/local/config.ts';
 import { startLocalServer } from '@opsworker/cloud/local/local-server.ts';
@@ -17,7 +16,11 @@ try {
   // Slack: the bot is created first (HTTP mode mounts /slack/events on the server), then
   // connected to the server's API with a token valid for this process only; starting it also
   // starts the notifier (investigation messages) and the daily digest.
-  const bot = slackConfig.configured ? createSlackBot(slackConfig.config, log) : undefined;
+  // Imported only when Slack is configured: Bolt (with Express and the Web API client) is a
+  // quarter of a second of start-up, which a server without Slack need not spend.
+  const bot = slackConfig.configured
+    ? (await import('@opsworker/chatbot/start-slack-bot.ts')).createSlackBot(slackConfig.config, log)
+    : undefined;
   // The web portal is served from its build: (re)build it when a renderer source is newer.
   if (config.portalDir === RENDERER_OUT_DIR) {
     const portal = await ensureRendererBuilt().catch((error: Error) => {

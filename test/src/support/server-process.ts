@@ -27,7 +27,7 @@ export interface ExitedProcess {
 }
 
 /** The server as a separate OS process, started the way `npm start` does, on an OS-chosen port. */
-function spawnMain(dataDir: string): ChildProcess {
+function spawnMain(dataDir: string, env: Record<string, string> = {}): ChildProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('OPSWORKER_')),
   );
@@ -40,6 +40,7 @@ function spawnMain(dataDir: string): ChildProcess {
       OPSWORKER_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
       OPSWORKER_API_TOKEN: TEST_API_TOKEN,
       OPSWORKER_LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,9 +51,13 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts the server and resolves once its banner says where it listens. */
-export function startServerProcess(dataDir: string, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawnMain(dataDir);
+/** Starts the server and resolves once its banner says where it listens. `env` adds to its environment. */
+export function startServerProcess(
+  dataDir: string,
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
+  const { timeoutMs = 20_000, env = {} } = options;
+  const child = spawnMain(dataDir, env);
   let output = '';
   let started = false;
   return new Promise((resolve, reject) => {
