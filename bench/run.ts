@@ -7,6 +7,7 @@ import type { BenchResult } from './support/bench-result.ts';
  */
 const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<BenchResult[]> }>> = {
   'ingest-http': () => import('./ingest-http.ts'),
+  'start-up': () => import('./start-up.ts'),
   'pipeline-throughput': () => import('./pipeline-throughput.ts'),
   'store-latency': () => import('./store-latency.ts'),
   'store-dynamo': () => import('./store-dynamo.ts'),
