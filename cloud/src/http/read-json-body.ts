@@ -15,13 +15,9 @@ function isJsonish(contentType: string | undefined): boolean {
 /** `\s` is exactly what `String#trim` removes: white space and line terminators. */
 const NON_BLANK = /\S/;
 
-/** UTF-8's byte-order mark. */
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
+/** Without UTF-8's byte-order mark (EF BB BF), when the body starts with one. */
 function stripBom(bytes: Buffer): Buffer {
-  return bytes.length >= 3 && bytes[0] === 0xef && bytes.subarray(0, 3).equals(BOM)
-    ? bytes.subarray(3)
-    : bytes;
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 export function payloadTooLarge(): HttpError {
