@@ -7,9 +7,8 @@ import type { OpsWorkerMetrics } from '../../metrics/opsworker-metrics.ts';
 import type { InvestigationJob } from '../../queue/queue.ts';
 import type { BlobStore, Store } from '../../store/store.ts';
 import { ClusterUnreachableError } from '../collect/collect-errors.ts';
-import { type CollectedEvidence, collectEvidence } from '../collect/collect-evidence.ts';
+import type { CollectedEvidence } from '../collect/collect-evidence.ts';
 import type { CollectionBudget } from '../collect/collection-budget.ts';
-import { diagnose } from './diagnose.ts';
 import { type Enrich, type EnrichContext, runEnrich } from './enrich.ts';
 import { InvestigationRecords } from './investigation-records.ts';
 import { NoClusterError } from './kubeconfig-agent.ts';
@@ -126,6 +125,7 @@ export class InvestigationWorker {
 
   async #run(investigation: Investigation, timeline: TimelineWriter, started: Date): Promise<void> {
     const deps = this.#deps;
+    const { collectEvidence, diagnose } = await engine();
     const transport = await deps.agentFor(investigation);
     const collected = await collectEvidence({
       scope: investigation.scope,
@@ -269,4 +269,16 @@ export class InvestigationWorker {
 function dedupeLinks(links: Report['links']): Report['links'] {
   const seen = new Set<string>();
   return links.filter((link) => !seen.has(link.url) && seen.add(link.url));
+}
+
+/**
+ * The collectors and analyzers, loaded with the first investigation rather than at start-up:
+ * a server that has not investigated yet need not spend a tenth of a second importing them.
+ */
+async function engine() {
+  const [{ collectEvidence }, { diagnose }] = await Promise.all([
+    import('../collect/collect-evidence.ts'),
+    import('./diagnose.ts'),
+  ]);
+  return { collectEvidence, diagnose };
 }
